@@ -1,0 +1,64 @@
+# Two commands for a fresh machine: `make run` (the site with demo content) and `make test`.
+# Everything else here serves those two, production (`make prod`) and CI (`make ci`).
+
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed-dev
+HOST_PORT := 127.0.0.1:8000
+
+.PHONY: run test prod lint format ci lock clean
+
+# A Python >= 3.12 from the PATH or, where `python3` is older, from pyenv's versions folder.
+$(PY):
+	@py=""; \
+	pyenv_root=$$(pyenv root 2>/dev/null || echo "$$HOME/.pyenv"); \
+	for candidate in python3.14 python3.13 python3.12 python3 \
+	    $$(ls -d "$$pyenv_root"/versions/3.*/bin/python3 2>/dev/null | sort -rV); do \
+	  if "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	    py=$$candidate; break; \
+	  fi; \
+	done; \
+	if [ -z "$$py" ]; then echo "Python 3.12 or newer is needed; none was found." >&2; exit 1; fi; \
+	echo "Creating $(VENV) with $$("$$py" --version) ($$py)"; \
+	"$$py" -m venv $(VENV)
+
+# Re-installs only when the lock changes, so a second `make run` installs nothing.
+$(INSTALLED): requirements-dev.lock | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	@touch $@
+
+run: $(INSTALLED)
+	@export DJANGO_DEBUG=true; \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py load_demo_content && \
+	$(PY) manage.py runserver $(HOST_PORT)
+
+# The tests run production-like (DEBUG off) with a throwaway key and ignore a local .env.
+test: $(INSTALLED)
+	DJANGO_ENV_FILE=/dev/null DJANGO_SECRET_KEY=test-only-not-a-secret $(PY) -m pytest
+
+# Production configuration, from the environment (or .env); refuses to start without a secret key.
+prod: $(INSTALLED)
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/gunicorn forever_fit.wsgi
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(INSTALLED)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+ci:
+	bash .ci/run
+
+# Re-pin every dependency (with hashes) after editing pyproject.toml.
+lock: $(INSTALLED)
+	$(VENV)/bin/uv pip compile pyproject.toml --universal --python-version 3.12 --generate-hashes -q -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --universal --python-version 3.12 --generate-hashes -q -o requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.conf import settings
+from django.db.models.signals import post_migrate
+
+
+def sync_site_domain(sender, **kwargs):
+    """Keep the Site row (used by the sitemap) on the domain the environment names."""
+    from django.contrib.sites.models import Site
+
+    Site.objects.update_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": settings.SITE_DOMAIN, "name": "Forever Fit Physical Therapy"},
+    )
+
+
+class ForeverFitConfig(AppConfig):
+    name = "forever_fit"
+    verbose_name = "Forever Fit site"
+
+    def ready(self):
+        post_migrate.connect(sync_site_domain, sender=self)

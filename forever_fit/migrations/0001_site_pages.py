@@ -1,0 +1,63 @@
+"""Create the privacy notice and accessibility statement, which staff then edit as flat pages."""
+
+from django.conf import settings
+from django.db import migrations
+
+PRIVACY = """
+<p>This notice explains what we collect through this website, why, who can see it and how long we keep it. It applies to the website only; your care at our clinics is covered by our Notice of Privacy Practices, which the front desk can give you.</p>
+<h2>Reading our website</h2>
+<p>We do not use advertising, analytics or tracking of any kind. Our pages load nothing from other companies: no fonts, scripts, maps or pixels. Our server keeps a short technical log (the page address and time, without the contents of any form) to keep the site running and secure.</p>
+<h2>Requesting an appointment</h2>
+<p>When you send the appointment request form, we store what you typed: your name, phone number, email address if you give one, the clinic you prefer and the reason you chose. We use it only to call or email you back and book your visit.</p>
+<ul>
+<li><strong>Who sees it:</strong> the front-desk staff of the clinic you chose (or of all clinics, if you had no preference) and our practice managers. Every time staff open a request, we record who did so.</li>
+<li><strong>What our emails contain:</strong> the emails that tell a clinic about a new request contain only its number, never your name or your reason. If you give an email address, we send you a short confirmation without health details.</li>
+<li><strong>How long we keep it:</strong> we delete requests after a fixed retention period and keep only anonymous counts, such as how many requests each clinic received in a month.</li>
+</ul>
+<h2>Your choices</h2>
+<p>You can ask us to correct or delete a request at any time: call any of our clinics. If you would rather not use the form, call us instead; you do not need to give any information online.</p>
+"""
+
+ACCESSIBILITY = """
+<p>We want everyone to be able to read our articles, find a clinic and request an appointment, whatever device or assistive technology they use.</p>
+<h2>What we aim for</h2>
+<p>This website aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. In practice that means:</p>
+<ul>
+<li>every page works with a keyboard alone, and you can always see where the focus is;</li>
+<li>text has strong contrast and can be enlarged to 200% without losing content;</li>
+<li>pages work with screen readers, with clear headings, labels and landmarks;</li>
+<li>every page, including the appointment form, works without JavaScript;</li>
+<li>form errors say what went wrong and how to fix it, and keep everything you typed.</li>
+</ul>
+<h2>How we check</h2>
+<p>Automated accessibility and HTML checks run on every page type before each change to the site goes live, and we test the main journeys with a keyboard.</p>
+<h2>Tell us about a problem</h2>
+<p>If something on this website is hard to use, please tell us: call any clinic and ask for the practice manager. We will reply within five business days, and we can always take your appointment request by phone.</p>
+"""
+
+
+def create_site_pages(apps, schema_editor):
+    Site = apps.get_model("sites", "Site")
+    FlatPage = apps.get_model("flatpages", "FlatPage")
+    site, _ = Site.objects.get_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": settings.SITE_DOMAIN, "name": "Forever Fit Physical Therapy"},
+    )
+    for url, title, content in [
+        ("/privacy/", "Privacy notice", PRIVACY),
+        ("/accessibility/", "Accessibility statement", ACCESSIBILITY),
+    ]:
+        page, created = FlatPage.objects.get_or_create(
+            url=url, defaults={"title": title, "content": content.strip()}
+        )
+        if created:
+            page.sites.add(site)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("flatpages", "0001_initial"),
+        ("sites", "0002_alter_domain_unique"),
+    ]
+
+    operations = [migrations.RunPython(create_site_pages, migrations.RunPython.noop)]

@@ -1,0 +1,68 @@
+"""The site-wide pages that belong to no single app: home and the pages machines read."""
+
+from datetime import UTC, timedelta
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from appointments.models import AppointmentRequest
+from articles.models import Article
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["latest_articles"] = Article.objects.published().select_related("topic")[:3]
+        context["reasons"] = AppointmentRequest.Reason
+        return context
+
+
+@require_GET
+def robots_txt(request):
+    # The admin path is left out on purpose: naming it here would publish it.
+    lines = [
+        "User-agent: *",
+        "Disallow: /request-appointment/thanks/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def security_txt(request):
+    # RFC 9116 requires an expiry; a rolling one stays valid as long as the contact does.
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.astimezone(UTC).isoformat().replace('+00:00', 'Z')}",
+        "Preferred-Languages: en",
+        f"Canonical: {request.build_absolute_uri(request.path)}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Answer 200 when the database answers, 503 when it does not (for the load balancer)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def server_error(request):
+    """Render the 500 page without touching the database, which may be what failed."""
+    html = render_to_string("500.html", {"main_phone": settings.CLINIC_MAIN_PHONE})
+    return HttpResponseServerError(html)
