@@ -32,7 +32,9 @@ class AppointmentRequestForm(forms.ModelForm):
             "first_name": {"required": "Enter your first name."},
             "last_name": {"required": "Enter your last name."},
             "phone": {"required": "Enter a phone number so that we can call you back."},
-            "email": {"invalid": "Enter an email address like name@example.com, or leave it empty."},
+            "email": {
+                "invalid": "Enter an email address like name@example.com, or leave it empty."
+            },
             "reason": {"required": "Choose what you would like help with."},
         }
 
@@ -40,7 +42,9 @@ class AppointmentRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # RadioSelect would otherwise offer an empty "---------" choice.
         self.fields["reason"].choices = AppointmentRequest.Reason.choices
-        self.fields["phone"].help_text = "US number with area code. We call from the clinic you choose."
+        self.fields[
+            "phone"
+        ].help_text = "US number with area code. We call from the clinic you choose."
 
     def clean_phone(self):
         return normalize_phone(self.cleaned_data["phone"])

@@ -3,7 +3,19 @@
 import nh3
 
 ALLOWED_TAGS = {
-    "h2", "h3", "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "blockquote",
+    "h2",
+    "h3",
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "blockquote",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}

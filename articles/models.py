@@ -49,7 +49,9 @@ class Article(models.Model):
     summary = models.TextField(
         max_length=400, help_text="Shown in lists and search results; a sentence or two."
     )
-    body = models.TextField(help_text="Sanitized on save: only headings, lists, links and emphasis.")
+    body = models.TextField(
+        help_text="Sanitized on save: only headings, lists, links and emphasis."
+    )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         default=timezone.now,

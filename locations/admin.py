@@ -18,7 +18,19 @@ class ClinicAdmin(admin.ModelAdmin):
     inlines = [OpeningHoursInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "active", "order"]}),
-        ("Address", {"fields": ["street_address", "city", "state", "postal_code",
-                                "latitude", "longitude", "parking_notes"]}),
+        (
+            "Address",
+            {
+                "fields": [
+                    "street_address",
+                    "city",
+                    "state",
+                    "postal_code",
+                    "latitude",
+                    "longitude",
+                    "parking_notes",
+                ]
+            },
+        ),
         ("Contact", {"fields": ["phone", "notification_email"]}),
     ]

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from locations.phones import display_phone, normalize_phone
+from locations.phones import normalize_phone
 
 
 class ClinicQuerySet(models.QuerySet):
@@ -27,7 +27,9 @@ class Clinic(models.Model):
     latitude = models.DecimalField(max_digits=8, decimal_places=5)
     longitude = models.DecimalField(max_digits=8, decimal_places=5)
     parking_notes = models.TextField(blank=True, help_text="Parking and accessible entrance.")
-    active = models.BooleanField(default=True, help_text="Inactive clinics are hidden from patients.")
+    active = models.BooleanField(
+        default=True, help_text="Inactive clinics are hidden from patients."
+    )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers are listed first.")
 
     objects = ClinicQuerySet.as_manager()
@@ -38,21 +40,17 @@ class Clinic(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("locations:detail", kwargs={"slug": self.slug})
+
     def clean(self):
         super().clean()
         if self.phone:
             self.phone = normalize_phone(self.phone)
 
-    def get_absolute_url(self):
-        return reverse("locations:detail", kwargs={"slug": self.slug})
-
     @property
     def display_name(self):
         return f"Forever Fit {self.name}"
-
-    @property
-    def phone_display(self):
-        return display_phone(self.phone)
 
     def weekly_hours(self):
         """Return Monday to Sunday, each with its opening intervals (none: closed)."""

@@ -28,8 +28,10 @@ class Command(BaseCommand):
         # Random and shown once: no demo site ever has a known default password.
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser("admin", email="", password=password)
-        self.stdout.write(self.style.SUCCESS(
-            f"Admin: sign in at {admin_url} as 'admin' with password {password}\n"
-            "       (shown only now; change it with: "
-            ".venv/bin/python manage.py changepassword admin)"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin: sign in at {admin_url} as 'admin' with password {password}\n"
+                "       (shown only now; change it with: "
+                ".venv/bin/python manage.py changepassword admin)"
+            )
+        )

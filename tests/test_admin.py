@@ -1,0 +1,89 @@
+"""Staff find and filter what they need in the admin."""
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from pytest_django.asserts import assertContains, assertNotContains
+
+from appointments.models import AppointmentRequest
+from tests.factories import make_article, make_clinic, make_request
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def test_admin_lives_at_the_path_from_the_environment(client, settings):
+    # ADMIN_URL is read when the URLs load; the default is used in tests.
+    assert settings.ADMIN_URL == "admin/"
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_article_admin_lists_status_and_filters_by_it(staff_client):
+    make_article(title="Draft on knees", status="draft")
+    make_article(title="Live on backs")
+    response = staff_client.get("/admin/articles/article/?status__exact=draft")
+    assertContains(response, "Draft on knees")
+    assertNotContains(response, "Live on backs")
+
+
+def test_appointment_requests_are_searchable_and_filterable_by_clinic(staff_client):
+    bowie, crofton = make_clinic(name="Bowie"), make_clinic(name="Crofton")
+    make_request(clinic=bowie, last_name="Okafor")
+    make_request(clinic=crofton, last_name="Lindqvist")
+    response = staff_client.get(
+        f"/admin/appointments/appointmentrequest/?clinic__id__exact={bowie.pk}"
+    )
+    assertContains(response, "Bowie")
+    assertNotContains(response, "Crofton</td>")
+    found = staff_client.get("/admin/appointments/appointmentrequest/?q=Lindqvist")
+    assertContains(found, "1 result")
+
+
+def test_admin_history_names_a_request_by_number_never_by_patient(staff_client):
+    # The admin's change log outlives the request itself: it must hold no patient name.
+    request = make_request(last_name="Okafor")
+    staff_client.post(
+        f"/admin/appointments/appointmentrequest/{request.pk}/change/",
+        {
+            "status": "contacted",
+            "first_name": "Sam",
+            "last_name": "Okafor",
+            "phone": "+14105550199",
+            "email": "",
+            "clinic": "",
+            "reason": "back-pain",
+        },
+    )
+    request.refresh_from_db()
+    assert request.status == AppointmentRequest.Status.CONTACTED
+    entry = LogEntry.objects.get()
+    assert entry.object_repr == f"Request #{request.pk}"
+
+
+def test_clinic_admin_rejects_an_invalid_phone(staff_client):
+    clinic = make_clinic(slug="bowie")
+    url = f"/admin/locations/clinic/{clinic.pk}/change/"
+    data = {
+        "name": clinic.name,
+        "slug": "bowie",
+        "active": "on",
+        "order": 0,
+        "street_address": clinic.street_address,
+        "city": "Bowie",
+        "state": "MD",
+        "postal_code": "20716",
+        "latitude": "38.9",
+        "longitude": "-76.7",
+        "parking_notes": "",
+        "phone": "12345",
+        "notification_email": "bowie@example.com",
+        "opening_hours-TOTAL_FORMS": 0,
+        "opening_hours-INITIAL_FORMS": 0,
+    }
+    assertContains(staff_client.post(url, data), "This is not a valid phone number")

@@ -1,0 +1,76 @@
+"""Start-up configuration and the security headers every response carries."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, **env):
+    clean_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env={**clean_env, "DJANGO_ENV_FILE": "/dev/null", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_start_up_refuses_without_a_secret_key_when_debug_is_off():
+    result = run_manage("check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_development_starts_without_a_secret_key():
+    result = run_manage("check", DJANGO_DEBUG="true")
+    assert result.returncode == 0, result.stderr
+
+
+def test_deploy_check_passes_with_a_production_environment():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY="a" * 10 + "production-like-secret-key-with-enough-variety-9f8e7d6c5b",
+        DJANGO_ALLOWED_HOSTS="www.foreverfitpt.example",
+        EMAIL_URL="smtp+tls://mailer:secret@smtp.example.com:587",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues (0 silenced)" in result.stdout
+
+
+@pytest.mark.django_db
+def test_every_page_carries_a_strict_content_security_policy(client):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["default-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+
+
+@pytest.mark.django_db
+def test_pages_forbid_sniffing_framing_and_leaking_the_referrer(client):
+    headers = client.get("/").headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_production_redirects_to_https_and_sends_hsts(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/locations/")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/locations/"
+    secure = client.get("/locations/", secure=True)
+    assert secure.headers["Strict-Transport-Security"].startswith("max-age=31536000")

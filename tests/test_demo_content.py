@@ -1,0 +1,78 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from articles.models import Article, Author, Topic
+from forever_fit.demo_content import CLINICS
+from locations.models import Clinic, OpeningHours
+
+pytestmark = pytest.mark.django_db
+
+
+def load(capsys) -> str:
+    call_command("load_demo_content")
+    return capsys.readouterr().out
+
+
+def test_demo_content_loads_twice_without_duplicates(capsys):
+    load(capsys)
+    counts = [
+        Clinic.objects.count(),
+        OpeningHours.objects.count(),
+        Topic.objects.count(),
+        Author.objects.count(),
+        Article.objects.count(),
+    ]
+    second = load(capsys)
+    assert "created 0 clinics, 0 topics, 0 authors, 0 articles" in second
+    assert [
+        Clinic.objects.count(),
+        OpeningHours.objects.count(),
+        Topic.objects.count(),
+        Author.objects.count(),
+        Article.objects.count(),
+    ] == counts
+
+
+def test_demo_content_has_the_five_clinics_and_articles_over_several_topics(capsys):
+    load(capsys)
+    assert set(Clinic.objects.values_list("name", flat=True)) == {
+        "Severna Park",
+        "Frederick",
+        "Crofton",
+        "Bowie",
+        "Gaithersburg",
+    }
+    assert all(clinic.opening_hours.exists() for clinic in Clinic.objects.all())
+    published = Article.objects.published()
+    assert published.count() >= 6
+    assert published.values("topic").distinct().count() >= 3
+    sciatica = published.get(slug="physical-therapy-for-sciatica")
+    assert sciatica.body.count("<h2>") >= 3
+    assert sciatica.body.count("<li><strong>") >= 4
+    assert "911" in sciatica.body
+
+
+def test_demo_reload_keeps_staff_edits(capsys):
+    load(capsys)
+    Clinic.objects.filter(slug="bowie").update(phone="+13015550199")
+    load(capsys)
+    assert Clinic.objects.get(slug="bowie").phone == "+13015550199"
+
+
+def test_first_load_creates_one_admin_with_a_random_password_shown_once(capsys):
+    first = load(capsys)
+    password = re.search(r"as 'admin' with password (\S+)", first).group(1)
+    assert len(password) >= 16
+    assert get_user_model().objects.get(username="admin").check_password(password)
+
+    second = load(capsys)
+    assert password not in second
+    assert get_user_model().objects.filter(is_staff=True).count() == 1
+
+
+def test_demo_clinic_phones_are_valid_and_fictional():
+    for clinic in CLINICS:
+        assert re.fullmatch(r"\+1(301|410)5550\d\d\d", clinic["phone"]), clinic["name"]

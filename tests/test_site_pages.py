@@ -1,0 +1,142 @@
+"""Home, the staff-editable site pages, errors, and the pages machines read."""
+
+import re
+from unittest import mock
+from xml.etree import ElementTree
+
+import pytest
+from django.contrib.flatpages.models import FlatPage
+from django.db import OperationalError, connection
+from django.test import RequestFactory
+from django.utils import timezone
+from pytest_django.asserts import assertContains
+
+from articles.models import Article
+from forever_fit.views import server_error
+from tests.factories import make_article, make_clinic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_latest_articles_and_every_clinic_with_its_phone(client):
+    make_article(title="Older article", publish_at=timezone.now() - timezone.timedelta(days=9))
+    make_article(title="Newest article")
+    make_clinic(name="Crofton", phone="+14105550163")
+    response = client.get("/")
+    assertContains(response, "Newest article")
+    assertContains(response, "Older article")
+    assertContains(
+        response, '<a class="call-link" href="tel:+14105550163">(410) 555-0163</a>', html=True
+    )
+    assertContains(response, 'href="/request-appointment/"')
+
+
+def test_every_page_footer_lists_clinic_phones_and_points_to_911(client):
+    make_clinic(name="Frederick", phone="+13015550117")
+    response = client.get("/articles/")
+    footer = response.content.decode().split('<footer class="site-footer">')[1]
+    assert 'href="tel:+13015550117"' in footer
+    assert 'href="tel:911"' in footer
+    assert 'href="/privacy/"' in footer and 'href="/accessibility/"' in footer
+
+
+def test_privacy_notice_is_served_and_editable_by_staff(client):
+    response = client.get("/privacy/")
+    assertContains(response, "<h1>Privacy notice</h1>", html=True)
+    assertContains(response, "never your name")
+
+    page = FlatPage.objects.get(url="/privacy/")
+    page.content = "<p>Updated by the practice manager.</p>"
+    page.save()
+    assertContains(client.get("/privacy/"), "Updated by the practice manager.")
+
+
+def test_accessibility_statement_names_the_standard_it_aims_for(client):
+    assertContains(client.get("/accessibility/"), "WCAG) 2.2 at level AA")
+
+
+def test_unknown_page_gets_a_helpful_404_in_the_site_design(client):
+    response = client.get("/no-such-page/")
+    assertContains(response, "We can’t find that page", status_code=404)
+    assertContains(response, 'href="/locations/"', status_code=404)
+    assertContains(response, 'class="site-footer"', status_code=404)
+
+
+@pytest.mark.django_db(databases=[])
+def test_500_page_renders_without_the_database(settings):
+    settings.CLINIC_MAIN_PHONE = "+14105550100"
+    # Any query here would fail: this test has no database access at all.
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong on our side" in html
+    assert 'href="tel:+14105550100"' in html
+
+
+def test_healthz_answers_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert (response.status_code, response.content) == (200, b"ok\n")
+
+
+def test_healthz_answers_503_when_the_database_does_not(client):
+    with mock.patch.object(connection, "cursor", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert b"database unavailable" in response.content
+
+
+def test_robots_txt_points_to_the_sitemap_and_does_not_reveal_the_admin(client, settings):
+    settings.ADMIN_URL = "staff-7f3a/"
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "staff-7f3a" not in body
+
+
+def test_sitemap_lists_published_articles_clinics_and_pages_but_not_drafts(client):
+    published = make_article(slug="published-one")
+    make_article(slug="draft-one", status=Article.Status.DRAFT)
+    clinic = make_clinic(slug="bowie")
+    make_clinic(slug="closed-for-good", active=False)
+    xml = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = {loc.text.split("127.0.0.1:8000", 1)[-1] for loc in xml.findall(".//s:loc", ns)}
+    assert published.get_absolute_url() in locations
+    assert clinic.get_absolute_url() in locations
+    assert {"/", "/articles/", "/locations/", "/privacy/", "/accessibility/"} <= locations
+    assert "/articles/draft-one/" not in locations
+    assert "/locations/closed-for-good/" not in locations
+    article_entry = next(
+        url
+        for url in xml.findall("s:url", ns)
+        if url.find("s:loc", ns).text.endswith("/published-one/")
+    )
+    assert article_entry.find("s:lastmod", ns).text == published.updated_at.date().isoformat()
+
+
+def test_security_txt_gives_a_contact_and_a_future_expiry(client, settings):
+    settings.SECURITY_CONTACT = "mailto:security@foreverfitpt.example"
+    body = client.get("/.well-known/security.txt").content.decode()
+    fields = dict(line.split(": ", 1) for line in body.strip().splitlines())
+    assert fields["Contact"] == "mailto:security@foreverfitpt.example"
+    expires = timezone.datetime.fromisoformat(fields["Expires"])
+    assert expires > timezone.now()
+
+
+def test_pages_load_no_third_party_resources(client):
+    make_article(slug="any")
+    make_clinic(slug="bowie")
+    # Anything the browser fetches by itself; a canonical link is only a name for the page.
+    external = re.compile(
+        r"<(?:script|img|iframe|source|link(?![^>]*rel=\"canonical\"))\b[^>]*\b(?:src|href)=\"(?:https?:)?//"
+    )
+    for url in [
+        "/",
+        "/articles/",
+        "/articles/any/",
+        "/locations/",
+        "/locations/bowie/",
+        "/request-appointment/",
+        "/privacy/",
+    ]:
+        html = client.get(url).content.decode()
+        assert "<link" in html and not external.search(html), url
