@@ -9,7 +9,7 @@ class AppointmentRequestForm(forms.ModelForm):
     clinic = forms.ModelChoiceField(
         queryset=Clinic.objects.active(),
         required=False,
-        empty_label="No preference: whichever can see me first",
+        empty_label="No preference",
         label="Preferred clinic",
     )
     consent = forms.BooleanField(
