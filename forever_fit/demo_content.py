@@ -5,14 +5,16 @@ are reserved for fiction); staff replace them in the admin. Loading is idempoten
 already exists (by slug) is left exactly as it is, so staff edits survive a second run.
 """
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Author, Topic
-from locations.models import Clinic, OpeningHours
+from forever_fit.demo_pictures import draw_clinic_photo
+from locations.hours import CLINIC_TIMEZONE
+from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
 MON, TUE, WED, THU, FRI, SAT = range(6)
 
@@ -25,8 +27,11 @@ CLINICS = [
         "phone": "+14105550142",
         "latitude": "39.07710",
         "longitude": "-76.55050",
-        "parking_notes": "Free parking in front of the building. The side entrance has a ramp and "
-        "an automatic door; the elevator is on the left.",
+        "fax": "+14105550143",
+        "parking_notes": "Free parking in front of the building, including two accessible spaces.",
+        "accessibility_notes": "The side entrance has a ramp and an automatic door; the elevator "
+        "is on the left as you come in.",
+        "services": ["Manual therapy", "Dry needling", "Pelvic health", "Vestibular therapy"],
         # Long weekdays, Saturday mornings.
         "hours": [(d, "07:00", "19:00") for d in (MON, TUE, WED, THU)]
         + [(FRI, "07:00", "16:00"), (SAT, "08:00", "12:00")],
@@ -39,8 +44,11 @@ CLINICS = [
         "phone": "+13015550117",
         "latitude": "39.41020",
         "longitude": "-77.43830",
-        "parking_notes": "Parking lot shared with the shopping center; two accessible spaces by "
-        "our door. Step-free entrance.",
+        "fax": "+13015550118",
+        "parking_notes": "Parking lot shared with the shopping center, with two accessible spaces "
+        "right by our door.",
+        "accessibility_notes": "Step-free entrance at street level with a wide door.",
+        "services": ["Manual therapy", "Sports rehabilitation", "Post-surgical rehabilitation"],
         # A split day on Wednesday: the team meets over lunch.
         "hours": [(d, "07:30", "18:30") for d in (MON, TUE, THU)]
         + [(WED, "07:30", "12:00"), (WED, "13:00", "19:00"), (FRI, "07:30", "15:30")],
@@ -53,7 +61,10 @@ CLINICS = [
         "phone": "+14105550163",
         "latitude": "39.00420",
         "longitude": "-76.68610",
-        "parking_notes": "Free parking at the door. Ground floor, no steps.",
+        "fax": "+14105550164",
+        "parking_notes": "Free parking at the door.",
+        "accessibility_notes": "Ground floor, no steps from the parking lot to the front desk.",
+        "services": ["Manual therapy", "Sports rehabilitation", "Vestibular therapy"],
         "hours": [(d, "08:00", "19:00") for d in (MON, TUE, WED, THU)]
         + [(FRI, "08:00", "14:00"), (SAT, "09:00", "13:00")],
     },
@@ -65,8 +76,14 @@ CLINICS = [
         "phone": "+13015550128",
         "latitude": "38.94680",
         "longitude": "-76.73350",
-        "parking_notes": "Covered parking behind the building; the rear entrance is step-free "
-        "and closest to our suite.",
+        "fax": "+13015550129",
+        "parking_notes": "Covered parking behind the building.",
+        "accessibility_notes": "The rear entrance is step-free and closest to our suite.",
+        "services": [
+            "Manual therapy",
+            "Post-surgical rehabilitation",
+            "Balance and fall prevention",
+        ],
         "hours": [(d, "07:00", "18:00") for d in (MON, TUE, WED, THU, FRI)],
     },
     {
@@ -77,12 +94,48 @@ CLINICS = [
         "phone": "+13015550186",
         "latitude": "39.11720",
         "longitude": "-77.23400",
-        "parking_notes": "Free surface parking. Accessible spaces and a curb cut by the main door.",
+        "fax": "+13015550187",
+        "parking_notes": "Free surface parking in front of the building.",
+        "accessibility_notes": "Accessible spaces and a curb cut next to the main door, which "
+        "opens automatically.",
+        "services": ["Manual therapy", "Sports rehabilitation", "Dry needling", "Pelvic health"],
         "hours": [(d, "07:00", "20:00") for d in (MON, WED)]
         + [(d, "08:00", "17:00") for d in (TUE, THU, FRI)]
         + [(SAT, "08:00", "12:00")],
     },
 ]
+
+SERVICES = [
+    ("Manual therapy", "Hands-on treatment of stiff joints and tight muscles."),
+    ("Dry needling", "Fine needles to release tight, painful muscle knots."),
+    ("Sports rehabilitation", "Getting athletes of every level back to their sport safely."),
+    ("Post-surgical rehabilitation", "Recovery after joint replacement and other surgery."),
+    ("Vestibular therapy", "Treatment for dizziness and vertigo."),
+    ("Balance and fall prevention", "Training that keeps you steady on your feet."),
+    ("Pelvic health", "Care for pelvic pain and bladder control, in a private room."),
+]
+
+
+def upcoming_holidays(today: date) -> list[tuple[date, str, tuple[str, str] | None]]:
+    """The next Thanksgiving, Christmas Eve (short day), Christmas and New Year's Day."""
+    holidays = []
+    for year in (today.year, today.year + 1):
+        november_first = date(year, 11, 1)
+        first_thursday = november_first + timedelta(days=(3 - november_first.weekday()) % 7)
+        holidays += [
+            (first_thursday + timedelta(weeks=3), "Thanksgiving", None),
+            (date(year, 12, 24), "Christmas Eve", ("08:00", "12:00")),
+            (date(year, 12, 25), "Christmas Day", None),
+            (date(year + 1, 1, 1), "New Year’s Day", None),
+        ]
+    # Each holiday once: its next occurrence from today on.
+    seen, upcoming = set(), []
+    for day, note, hours in sorted(holidays):
+        if day >= today and note not in seen:
+            seen.add(note)
+            upcoming.append((day, note, hours))
+    return upcoming
+
 
 TOPICS = [
     ("Back Pain", "back-pain", "Low back pain, sciatica and how to keep your back moving."),
@@ -187,8 +240,14 @@ ARTICLES = [
 def load_demo_content() -> dict[str, int]:
     """Create whatever demo objects are missing; return how many of each were created."""
     created = {"clinics": 0, "topics": 0, "authors": 0, "articles": 0}
+    services = {}
+    for name, description in SERVICES:
+        services[name], _ = Service.objects.get_or_create(
+            name=name, defaults={"description": description}
+        )
+    today = timezone.localdate(timezone=CLINIC_TIMEZONE)
     for order, data in enumerate(CLINICS):
-        fields = {key: value for key, value in data.items() if key != "hours"}
+        fields = {key: value for key, value in data.items() if key not in ("hours", "services")}
         slug = fields["name"].lower().replace(" ", "-")
         clinic, is_new = Clinic.objects.get_or_create(
             slug=slug,
@@ -208,6 +267,17 @@ def load_demo_content() -> dict[str, int]:
                     closes=time.fromisoformat(closes),
                 )
                 for day, opens, closes in data["hours"]
+            )
+            clinic.services.set(services[name] for name in data["services"])
+            clinic.photo.save(f"{slug}.webp", draw_clinic_photo(clinic.name), save=False)
+            clinic.photo_alt = f"The entrance of our {clinic.name} clinic (an illustration)"
+            clinic.save()
+        for day, note, hours in upcoming_holidays(today):
+            opens, closes = (time.fromisoformat(t) for t in hours) if hours else (None, None)
+            SpecialHours.objects.get_or_create(
+                clinic=clinic,
+                date=day,
+                defaults={"closed": not hours, "opens": opens, "closes": closes, "note": note},
             )
 
     topics = {}

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.flatpages.views import flatpage
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from forever_fit import views
@@ -29,6 +29,7 @@ urlpatterns = [
         RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True),
     ),
     path(settings.ADMIN_URL, admin.site.urls),
+    re_path(r"^media/(?P<path>.+)$", views.media, name="media"),
 ]
 
 handler500 = "forever_fit.views.server_error"

@@ -8,12 +8,16 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from appointments.models import AppointmentRequest
 from articles.models import Article
+from locations.forms import NearestClinicForm
+from locations.models import Clinic
+from locations.schema_org import organization_json_ld
 
 
 class HomeView(TemplateView):
@@ -23,6 +27,10 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["latest_articles"] = Article.objects.published().select_related("topic")[:3]
         context["reasons"] = AppointmentRequest.Reason
+        context["nearest_form"] = NearestClinicForm()
+        # One clinic list for the page, its structured data and the footer.
+        context["all_clinics"] = clinics = list(Clinic.objects.active())
+        context["organization_json_ld"] = organization_json_ld(clinics, self.request)
         return context
 
 
@@ -60,6 +68,15 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@cache_control(max_age=86_400, public=True)
+def media(request, path):
+    """Serve an uploaded picture, so that production (`make prod`) shows them too.
+
+    Everything in MEDIA_ROOT is public. At scale, object storage or a CDN takes this over.
+    """
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def server_error(request):

@@ -1,25 +1,46 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
+from django.utils import timezone
 
-from locations.models import Clinic, OpeningHours
+from locations.forms import SpecialHoursFormSet, WeeklyHoursFormSet
+from locations.hours import CLINIC_TIMEZONE
+from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
+    formset = WeeklyHoursFormSet
     extra = 0
+    verbose_name_plural = "weekly opening hours (add a second row for a split day)"
+
+
+class SpecialHoursInline(admin.TabularInline):
+    model = SpecialHours
+    formset = SpecialHoursFormSet
+    extra = 0
+    verbose_name_plural = "special hours: holidays and other exceptions"
+
+    def get_queryset(self, request):
+        # Past exceptions stay in the database for the record but do not clutter the form.
+        today = timezone.localdate(timezone=CLINIC_TIMEZONE)
+        return super().get_queryset(request).filter(date__gte=today)
 
 
 @admin.register(Clinic)
 class ClinicAdmin(admin.ModelAdmin):
     list_display = ["name", "city", "phone", "active", "order"]
     list_editable = ["active", "order"]
-    list_filter = ["active"]
+    list_filter = ["active", "services"]
     search_fields = ["name", "city", "street_address", "postal_code"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [OpeningHoursInline]
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    inlines = [OpeningHoursInline, SpecialHoursInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "active", "order"]}),
+        ("Contact", {"fields": ["phone", "fax", "notification_email"]}),
         (
-            "Address",
+            "Address and access",
             {
                 "fields": [
                     "street_address",
@@ -29,8 +50,15 @@ class ClinicAdmin(admin.ModelAdmin):
                     "latitude",
                     "longitude",
                     "parking_notes",
+                    "accessibility_notes",
                 ]
             },
         ),
-        ("Contact", {"fields": ["phone", "notification_email"]}),
+        ("Services and photo", {"fields": ["services", "photo", "photo_alt"]}),
     ]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "description"]
+    search_fields = ["name"]

@@ -1,16 +1,59 @@
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q, StringAgg, Value
 from django.urls import reverse
+from django.utils import timezone
 
+from locations.hours import CLINIC_TIMEZONE, Schedule
 from locations.phones import normalize_phone
+
+# Special hours further ahead than this are kept but not yet shown to patients.
+SPECIAL_HOURS_HORIZON = timedelta(days=60)
+# Service names travel joined in one column (see ClinicQuerySet.for_pages); a name cannot contain
+# a line break, so it is a safe separator.
+SERVICE_SEPARATOR = "\n"
+
+
+class Service(models.Model):
+    name = models.CharField(max_length=80, unique=True, help_text='e.g. "Vestibular therapy".')
+    description = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class ClinicQuerySet(models.QuerySet):
     def active(self):
         """Clinics shown to patients, in the order staff chose."""
         return self.filter(active=True)
+
+    def for_pages(self, today: date | None = None):
+        """Active clinics with all a page shows of them, in three queries whatever their number.
+
+        One query for the clinics (service names folded in), one for weekly hours, one for
+        upcoming special hours. The same list also fills the footer, so a clinics page stays
+        within its budget of three queries.
+        """
+        today = today or timezone.localdate(timezone=CLINIC_TIMEZONE)
+        return (
+            self.active()
+            .annotate(service_names=StringAgg("services__name", delimiter=Value(SERVICE_SEPARATOR)))
+            .prefetch_related(
+                "opening_hours",
+                Prefetch(
+                    "special_hours",
+                    queryset=SpecialHours.objects.filter(
+                        date__gte=today, date__lte=today + SPECIAL_HOURS_HORIZON
+                    ),
+                ),
+            )
+        )
 
 
 class Clinic(models.Model):
@@ -20,13 +63,34 @@ class Clinic(models.Model):
     city = models.CharField(max_length=80)
     state = models.CharField(max_length=2, default="MD")
     postal_code = models.CharField(max_length=10)
-    phone = models.CharField(max_length=20, help_text="Stored as +1XXXXXXXXXX.")
+    phone = models.CharField(max_length=20, help_text="Any US format; stored as +1XXXXXXXXXX.")
+    fax = models.CharField(max_length=20, blank=True, help_text="Optional; any US format.")
     notification_email = models.EmailField(
         help_text="Where new appointment requests for this clinic are announced."
     )
-    latitude = models.DecimalField(max_digits=8, decimal_places=5)
-    longitude = models.DecimalField(max_digits=8, decimal_places=5)
-    parking_notes = models.TextField(blank=True, help_text="Parking and accessible entrance.")
+    latitude = models.DecimalField(
+        max_digits=8, decimal_places=5, help_text="For distances and directions, e.g. 39.00420."
+    )
+    longitude = models.DecimalField(
+        max_digits=8, decimal_places=5, help_text="West is negative, e.g. -76.68610."
+    )
+    parking_notes = models.TextField(blank=True, help_text="Where to park.")
+    accessibility_notes = models.TextField(
+        blank=True, help_text="Step-free entrance, lift, accessible parking spaces."
+    )
+    services = models.ManyToManyField(Service, blank=True, related_name="clinics")
+    photo = models.ImageField(
+        upload_to="clinics/", blank=True, width_field="photo_width", height_field="photo_height"
+    )
+    # Stored so that pages can give the image's size (no layout shift) without opening the file.
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_alt = models.CharField(
+        "photo description",
+        max_length=200,
+        blank=True,
+        help_text="What the photo shows, for people who cannot see it. Required with a photo.",
+    )
     active = models.BooleanField(
         default=True, help_text="Inactive clinics are hidden from patients."
     )
@@ -45,19 +109,22 @@ class Clinic(models.Model):
 
     def clean(self):
         super().clean()
-        if self.phone:
-            self.phone = normalize_phone(self.phone)
+        errors = {}
+        for field in ("phone", "fax"):
+            value = getattr(self, field)
+            if value:
+                try:
+                    setattr(self, field, normalize_phone(value))
+                except ValidationError as error:
+                    errors[field] = error
+        if self.photo and not self.photo_alt.strip():
+            errors["photo_alt"] = "Describe the photo in a few words, e.g. “Our Bowie entrance”."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def display_name(self):
         return f"Forever Fit {self.name}"
-
-    def weekly_hours(self):
-        """Return Monday to Sunday, each with its opening intervals (none: closed)."""
-        by_day = {day: [] for day in OpeningHours.Weekday}
-        for interval in self.opening_hours.all():  # prefetched by the views
-            by_day[interval.weekday].append(interval)
-        return [{"name": day.label, "intervals": by_day[day]} for day in OpeningHours.Weekday]
 
     @property
     def one_line_address(self):
@@ -68,6 +135,20 @@ class Clinic(models.Model):
         """A plain link that opens the phone's maps app: no embedded map, no third-party script."""
         query = urlencode({"api": 1, "destination": self.one_line_address})
         return f"https://www.google.com/maps/dir/?{query}"
+
+    @property
+    def service_list(self) -> list[str]:
+        """Service names, from for_pages()'s annotation when present."""
+        if hasattr(self, "service_names"):
+            return sorted(filter(None, (self.service_names or "").split(SERVICE_SEPARATOR)))
+        return [service.name for service in self.services.all()]
+
+    @property
+    def schedule(self) -> Schedule:
+        # Uses the prefetched rows of for_pages(); cached per instance since pages ask often.
+        if not hasattr(self, "_schedule"):
+            self._schedule = Schedule(self.opening_hours.all(), self.special_hours.all())
+        return self._schedule
 
 
 class OpeningHours(models.Model):
@@ -99,3 +180,57 @@ class OpeningHours(models.Model):
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": "Closing time must be after opening time."})
+
+
+class SpecialHours(models.Model):
+    """A dated exception to the weekly hours: closed all day, or open at other times."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="special_hours")
+    date = models.DateField()
+    closed = models.BooleanField(default=False, help_text="Closed all day.")
+    opens = models.TimeField(null=True, blank=True)
+    closes = models.TimeField(null=True, blank=True)
+    note = models.CharField(
+        max_length=80, blank=True, help_text='Shown to patients, e.g. "Thanksgiving".'
+    )
+
+    class Meta:
+        ordering = ["date", "opens"]
+        verbose_name_plural = "special hours"
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(closed=True, opens__isnull=True, closes__isnull=True)
+                    | Q(closed=False, closes__gt=F("opens"))
+                ),
+                name="special_hours_closed_or_valid_interval",
+                violation_error_message=(
+                    "Either tick “closed” and leave the times empty, or give an opening time "
+                    "and a later closing time."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        if self.closed:
+            return f"{self.date:%a %b %d}: closed"
+        return f"{self.date:%a %b %d}: {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.closed:
+            if self.opens or self.closes:
+                raise ValidationError(
+                    "A closed day has no opening times: clear the times or untick “closed”."
+                )
+        elif not (self.opens and self.closes):
+            raise ValidationError(
+                "Give both an opening and a closing time, or tick “closed” for the whole day."
+            )
+        elif self.closes <= self.opens:
+            raise ValidationError({"closes": "Closing time must be after opening time."})

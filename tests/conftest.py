@@ -14,3 +14,9 @@ def plain_static_storage(settings):
 def plain_http(settings):
     """Let the test client speak plain HTTP; HTTPS redirection has a test of its own."""
     settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Keep files that tests upload or draw out of the project's media folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"

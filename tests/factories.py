@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from appointments.models import AppointmentRequest
 from articles.models import Article, Author, Topic
-from locations.models import Clinic, OpeningHours
+from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
 _serial = count(1)
 
@@ -61,6 +61,22 @@ def make_opening_hours(clinic, weekday, opens, closes) -> OpeningHours:
         opens=time.fromisoformat(opens),
         closes=time.fromisoformat(closes),
     )
+
+
+def make_special_hours(clinic, day, *, opens=None, closes=None, note="") -> SpecialHours:
+    """Closed all day unless opening times are given."""
+    return SpecialHours.objects.create(
+        clinic=clinic,
+        date=day,
+        closed=opens is None,
+        opens=time.fromisoformat(opens) if opens else None,
+        closes=time.fromisoformat(closes) if closes else None,
+        note=note,
+    )
+
+
+def make_service(name, **overrides) -> Service:
+    return Service.objects.create(name=name, **overrides)
 
 
 def make_request(**overrides) -> AppointmentRequest:

@@ -1,12 +1,14 @@
 import re
+from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from articles.models import Article, Author, Topic
-from forever_fit.demo_content import CLINICS
-from locations.models import Clinic, OpeningHours
+from forever_fit.demo_content import CLINICS, upcoming_holidays
+from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +78,24 @@ def test_first_load_creates_one_admin_with_a_random_password_shown_once(capsys):
 def test_demo_clinic_phones_are_valid_and_fictional():
     for clinic in CLINICS:
         assert re.fullmatch(r"\+1(301|410)5550\d\d\d", clinic["phone"]), clinic["name"]
+
+
+def test_demo_clinics_have_photos_services_and_an_upcoming_holiday_closure(capsys):
+    load(capsys)
+    today = timezone.localdate()
+    for clinic in Clinic.objects.all():
+        assert clinic.photo and clinic.photo_alt
+        assert clinic.services.count() >= 3
+        assert clinic.special_hours.filter(closed=True, date__gte=today).exists()
+    # Reloading adds no second copy of anything.
+    counts = (SpecialHours.objects.count(), Service.objects.count())
+    load(capsys)
+    assert (SpecialHours.objects.count(), Service.objects.count()) == counts
+
+
+def test_demo_holidays_fall_on_the_right_days():
+    holidays = {note: day for day, note, _ in upcoming_holidays(date(2026, 11, 27))}
+    assert holidays["Thanksgiving"] == date(2027, 11, 25)  # the fourth Thursday of November
+    assert holidays["Christmas Day"] == date(2026, 12, 25)
+    assert holidays["New Year’s Day"] == date(2027, 1, 1)
+    assert upcoming_holidays(date(2026, 11, 1))[0] == (date(2026, 11, 26), "Thanksgiving", None)

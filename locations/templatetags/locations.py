@@ -1,5 +1,6 @@
 from django import template
 
+from locations.hours import format_time
 from locations.phones import display_phone
 
 register = template.Library()
@@ -9,3 +10,9 @@ register = template.Library()
 def phone(e164):
     """Show a stored +14105550142 as (410) 555-0142."""
     return display_phone(e164) if e164 else ""
+
+
+@register.filter
+def clock(value):
+    """Show a time as the clinics write it: 7 am, 7:30 pm."""
+    return format_time(value) if value else ""

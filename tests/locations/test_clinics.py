@@ -1,10 +1,21 @@
+import json
+from datetime import UTC, date, datetime, timedelta
+
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from forever_fit.demo_pictures import draw_clinic_photo
 from locations.models import OpeningHours
-from tests.factories import make_clinic, make_opening_hours
+from tests.factories import (
+    make_clinic,
+    make_opening_hours,
+    make_service,
+    make_special_hours,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +57,9 @@ def test_clinic_page_shows_weekly_hours_including_split_days_and_closed_days(cli
     make_opening_hours(clinic, OpeningHours.Weekday.WEDNESDAY, "07:30", "12:00")
     make_opening_hours(clinic, OpeningHours.Weekday.MONDAY, "07:30", "18:30")
     response = client.get("/locations/frederick/")
-    assertContains(
-        response, '<tr><th scope="row">Monday</th><td>7:30 AM – 6:30 PM</td></tr>', html=True
-    )
-    assertContains(
-        response,
-        '<tr><th scope="row">Wednesday</th><td>7:30 AM – 12:00 PM, 1:00 PM – 7:00 PM</td></tr>',
-        html=True,
-    )
-    assertContains(response, '<tr><th scope="row">Sunday</th><td>Closed</td></tr>', html=True)
+    assertContains(response, "<td>7:30 am – 6:30 pm</td>", html=True)
+    assertContains(response, "<td>7:30 am – 12 pm, 1 pm – 7 pm</td>", html=True)
+    assertContains(response, "<td>Closed</td>", html=True, count=5)
 
 
 def test_inactive_clinic_page_is_not_found(client):
@@ -63,14 +68,22 @@ def test_inactive_clinic_page_is_not_found(client):
 
 
 def test_clinic_pages_keep_a_constant_query_count(client, django_assert_max_num_queries):
+    services = [make_service(f"Service {n}") for n in range(4)]
     for n in range(20):
         clinic = make_clinic(slug=f"clinic-x{n}")
+        clinic.services.set(services)
         for day in range(6):
             make_opening_hours(clinic, day, "08:00", "17:00")
+        make_special_hours(clinic, timezone.localdate() + timedelta(days=3), note="Staff training")
     with django_assert_max_num_queries(3):
         assertContains(client.get("/locations/"), "clinic-x19")
     with django_assert_max_num_queries(3):
-        assertContains(client.get("/locations/clinic-x3/"), "8:00 AM – 5:00 PM")
+        assertContains(client.get("/locations/?zip=20716"), "clinic-x19")
+    with django_assert_max_num_queries(3):
+        response = client.get("/locations/clinic-x3/")
+        assertContains(response, "8 am – 5 pm")
+        assertContains(response, "Service 3")
+        assertContains(response, "Staff training")
 
 
 def test_opening_hours_must_close_after_they_open():
@@ -86,3 +99,219 @@ def test_clinic_phone_is_validated_and_stored_in_e164():
     clinic.phone = "555-01"
     with pytest.raises(ValidationError, match="area code"):
         clinic.full_clean()
+
+
+def test_clinic_page_says_whether_it_is_open_now_in_eastern_time(client, time_machine):
+    clinic = make_clinic(slug="crofton")
+    make_opening_hours(clinic, OpeningHours.Weekday.THURSDAY, "08:00", "19:00")
+    make_opening_hours(clinic, OpeningHours.Weekday.FRIDAY, "08:00", "14:00")
+    # Thursday 2026-11-19, 6:45 pm in Maryland (23:45 UTC).
+    time_machine.move_to(datetime(2026, 11, 19, 23, 45, tzinfo=UTC), tick=False)
+    assertContains(client.get("/locations/crofton/"), "Open now · closes at 7 pm")
+    time_machine.move_to(datetime(2026, 11, 20, 0, 5, tzinfo=UTC), tick=False)  # 7:05 pm
+    assertContains(client.get("/locations/crofton/"), "Closed · opens tomorrow 8 am")
+
+
+def test_clinic_page_highlights_today_and_lists_upcoming_holidays(client, time_machine):
+    clinic = make_clinic(slug="bowie")
+    for day in range(5):
+        make_opening_hours(clinic, day, "07:00", "18:00")
+    make_special_hours(clinic, date(2026, 11, 26), note="Thanksgiving")
+    make_special_hours(
+        clinic, date(2026, 12, 24), opens="08:00", closes="12:00", note="Christmas Eve"
+    )
+    make_special_hours(clinic, date(2026, 11, 2), note="Long past")
+    time_machine.move_to(datetime(2026, 11, 24, 15, tzinfo=UTC), tick=False)  # Tuesday
+    response = client.get("/locations/bowie/")
+    html = response.content.decode()
+    today_row = html.split('aria-current="date"')[1].split("</tr>")[0]
+    assert "Tuesday" in today_row and "(today)" in today_row
+    assertContains(response, "<li>Closed Thanksgiving, Thu Nov 26</li>", html=True)
+    assertContains(response, "<li>Christmas Eve, Thu Dec 24: 8 am – 12 pm</li>", html=True)
+    assertNotContains(response, "Long past")
+    # This week's Thursday shows the closure in place of its usual hours.
+    assertContains(response, '<span class="hours__note">(Thanksgiving)</span>', html=True)
+
+
+def test_clinic_page_lists_only_its_own_services_and_access_notes(client):
+    clinic = make_clinic(
+        slug="frederick",
+        parking_notes="Lot behind the building.",
+        accessibility_notes="Step-free entrance on Patrick Street.",
+    )
+    clinic.services.add(make_service("Dry needling"))
+    make_service("Aquatic therapy")
+    response = client.get("/locations/frederick/")
+    assertContains(response, "<li>Dry needling</li>", html=True)
+    assertNotContains(response, "Aquatic therapy")
+    assertContains(response, "Lot behind the building.")
+    assertContains(response, "Step-free entrance on Patrick Street.")
+
+
+def test_clinic_photo_is_shown_with_its_description_and_size(client):
+    clinic = make_clinic(slug="gaithersburg")
+    clinic.photo.save("front.webp", draw_clinic_photo("Gaithersburg", size=(600, 400)), save=False)
+    clinic.photo_alt = "Glass doors under a green Forever Fit sign"
+    clinic.save()
+    response = client.get("/locations/gaithersburg/")
+    assertContains(response, 'alt="Glass doors under a green Forever Fit sign"')
+    assertContains(response, 'width="600" height="400"')
+    assert client.get(clinic.photo.url).status_code == 200
+
+
+def test_a_photo_needs_a_description():
+    clinic = make_clinic()
+    clinic.photo.save("front.webp", draw_clinic_photo("Bowie", size=(600, 400)), save=False)
+    with pytest.raises(ValidationError, match="Describe the photo"):
+        clinic.full_clean()
+
+
+def json_ld_of(response) -> dict:
+    block = response.content.decode().split('<script type="application/ld+json">')[1]
+    return json.loads(block.split("</script>")[0])
+
+
+def test_clinic_page_describes_the_clinic_for_search_engines(client):
+    clinic = make_clinic(
+        slug="bowie",
+        name="Bowie",
+        street_address="4330 Northview Drive",
+        postal_code="20716",
+        phone="+13015550128",
+        latitude="38.94680",
+        longitude="-76.73350",
+    )
+    make_opening_hours(clinic, OpeningHours.Weekday.MONDAY, "07:00", "18:00")
+    make_special_hours(clinic, timezone.localdate() + timedelta(days=2), note="Staff training")
+    data = json_ld_of(client.get("/locations/bowie/"))
+    assert data["@type"] == "Physiotherapy"
+    assert data["url"] == "http://testserver/locations/bowie/"
+    assert data["telephone"] == "+13015550128"
+    assert data["address"]["streetAddress"] == "4330 Northview Drive"
+    assert data["address"]["postalCode"] == "20716"
+    assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 38.9468, "longitude": -76.7335}
+    weekly, special = data["openingHoursSpecification"]
+    assert weekly["dayOfWeek"] == "https://schema.org/Monday"
+    assert (weekly["opens"], weekly["closes"]) == ("07:00", "18:00")
+    closed_on = (timezone.localdate() + timedelta(days=2)).isoformat()
+    assert (special["validFrom"], special["validThrough"]) == (closed_on, closed_on)
+    assert (special["opens"], special["closes"]) == ("00:00", "00:00")
+    assert data["branchOf"]["@id"] == "http://testserver/#organization"
+
+
+def test_home_page_describes_the_organisation_with_all_its_clinics(client):
+    for order, name in enumerate(["Severna Park", "Frederick", "Crofton", "Bowie", "Gaithersburg"]):
+        make_clinic(name=name, slug=name.lower().replace(" ", "-"), order=order)
+    data = json_ld_of(client.get("/"))
+    assert data["@id"] == "http://testserver/#organization"
+    assert data["name"] == "Forever Fit Physical Therapy"
+    branches = data["subOrganization"]
+    assert [branch["name"] for branch in branches] == [
+        "Forever Fit Severna Park",
+        "Forever Fit Frederick",
+        "Forever Fit Crofton",
+        "Forever Fit Bowie",
+        "Forever Fit Gaithersburg",
+    ]
+    assert all(branch["@type"] == "Physiotherapy" for branch in branches)
+
+
+@pytest.fixture
+def manager_client(client, django_user_model):
+    manager = django_user_model.objects.create_user("manager", password="x", is_staff=True)
+    manager.groups.add(Group.objects.get(name="Clinic managers"))
+    client.force_login(manager)
+    return client
+
+
+def clinic_form(clinic, **overrides):
+    data = {
+        "name": clinic.name,
+        "slug": clinic.slug,
+        "active": "on",
+        "order": 0,
+        "street_address": clinic.street_address,
+        "city": clinic.city,
+        "state": "MD",
+        "postal_code": clinic.postal_code,
+        "latitude": "38.9",
+        "longitude": "-76.7",
+        "phone": clinic.phone,
+        "fax": "",
+        "notification_email": "clinic@example.com",
+        "parking_notes": "",
+        "accessibility_notes": "",
+        "photo_alt": "",
+        "opening_hours-TOTAL_FORMS": 0,
+        "opening_hours-INITIAL_FORMS": 0,
+        "special_hours-TOTAL_FORMS": 0,
+        "special_hours-INITIAL_FORMS": 0,
+    }
+    return data | overrides
+
+
+def hours_rows(*rows):
+    data = {"opening_hours-TOTAL_FORMS": len(rows)}
+    for n, (weekday, opens, closes) in enumerate(rows):
+        data |= {
+            f"opening_hours-{n}-weekday": weekday,
+            f"opening_hours-{n}-opens": opens,
+            f"opening_hours-{n}-closes": closes,
+        }
+    return data
+
+
+def test_clinic_managers_edit_hours_including_split_days(manager_client):
+    clinic = make_clinic(slug="bowie")
+    response = manager_client.post(
+        f"/admin/locations/clinic/{clinic.pk}/change/",
+        clinic_form(clinic, **hours_rows((2, "07:30", "12:00"), (2, "13:00", "19:00"))),
+    )
+    assert response.status_code == 302
+    assert [str(row) for row in clinic.opening_hours.all()] == [
+        "Wednesday 07:30–12:00",
+        "Wednesday 13:00–19:00",
+    ]
+
+
+def test_admin_rejects_overlapping_intervals_with_a_message_that_says_what_to_fix(manager_client):
+    clinic = make_clinic(slug="bowie")
+    response = manager_client.post(
+        f"/admin/locations/clinic/{clinic.pk}/change/",
+        clinic_form(clinic, **hours_rows((0, "08:00", "13:00"), (0, "12:00", "17:00"))),
+    )
+    assertContains(response, "On Monday, 12 pm–5 pm overlaps 8 am–1 pm.")
+    assert not clinic.opening_hours.exists()
+
+
+def test_admin_rejects_an_interval_that_ends_before_it_starts(manager_client):
+    clinic = make_clinic(slug="bowie")
+    response = manager_client.post(
+        f"/admin/locations/clinic/{clinic.pk}/change/",
+        clinic_form(clinic, **hours_rows((0, "17:00", "08:00"))),
+    )
+    assertContains(response, "Closing time must be after opening time.")
+
+
+def test_admin_rejects_a_closed_day_with_opening_times(manager_client):
+    clinic = make_clinic(slug="bowie")
+    response = manager_client.post(
+        f"/admin/locations/clinic/{clinic.pk}/change/",
+        clinic_form(
+            clinic,
+            **{
+                "special_hours-TOTAL_FORMS": 1,
+                "special_hours-0-date": "2026-12-25",
+                "special_hours-0-closed": "on",
+                "special_hours-0-opens": "08:00",
+                "special_hours-0-closes": "12:00",
+                "special_hours-0-note": "Christmas",
+            },
+        ),
+    )
+    assertContains(response, "A closed day has no opening times")
+
+
+def test_clinic_managers_cannot_edit_articles(manager_client):
+    assert manager_client.get("/admin/articles/article/").status_code == 403
+    assert manager_client.get("/admin/locations/clinic/").status_code == 200

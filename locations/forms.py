@@ -1,0 +1,95 @@
+from collections import defaultdict
+from itertools import pairwise
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.dateformat import format as format_date
+
+from locations.hours import format_time
+from locations.models import OpeningHours
+from locations.nearest import find_place, parse_zip
+
+
+class NearestClinicForm(forms.Form):
+    zip = forms.CharField(
+        label="Your ZIP code",
+        help_text="We’ll list our clinics by distance from it, for example 21114.",
+        max_length=10,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "inputmode": "numeric", "size": 10}
+        ),
+        error_messages={"required": "Enter your ZIP code, for example 21114."},
+    )
+
+    def clean_zip(self):
+        zip_code = parse_zip(self.cleaned_data["zip"])
+        if zip_code is None:
+            raise ValidationError("Enter a 5-digit ZIP code, for example 21114.")
+        place = find_place(zip_code)
+        if place is None:
+            raise ValidationError(
+                f"We couldn’t find the ZIP code {zip_code}. Check it, or choose a clinic below."
+            )
+        return place
+
+
+class OverlapCheckingFormSet(forms.BaseInlineFormSet):
+    """Reject opening intervals of the same day that overlap (the admin's hours inlines)."""
+
+    day_field: str  # the field that names the day: "weekday" or "date"
+
+    def clean(self):
+        super().clean()
+        rows_by_day = defaultdict(list)
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if (
+                data
+                and not data.get("DELETE")
+                and not form.errors
+                and data.get(self.day_field) is not None
+            ):
+                rows_by_day[data[self.day_field]].append(data)
+        for day, rows in rows_by_day.items():
+            self.check_day(day, rows)
+
+    def check_day(self, day, rows):
+        timed = sorted(
+            (row for row in rows if row.get("opens") and row.get("closes")),
+            key=lambda row: row["opens"],
+        )
+        for earlier, later in pairwise(timed):
+            if later["opens"] < earlier["closes"]:
+                raise ValidationError(
+                    f"On {self.day_label(day)}, {_span(later)} overlaps {_span(earlier)}. "
+                    "Change one of them so that they do not overlap."
+                )
+
+    def day_label(self, day) -> str:
+        raise NotImplementedError
+
+
+class WeeklyHoursFormSet(OverlapCheckingFormSet):
+    day_field = "weekday"
+
+    def day_label(self, weekday):
+        return OpeningHours.Weekday(weekday).label
+
+
+class SpecialHoursFormSet(OverlapCheckingFormSet):
+    day_field = "date"
+
+    def check_day(self, day, rows):
+        if len(rows) > 1 and any(row.get("closed") for row in rows):
+            raise ValidationError(
+                f"{self.day_label(day)} is marked closed and also has opening times. "
+                "Keep one or the other."
+            )
+        super().check_day(day, rows)
+
+    def day_label(self, day):
+        return format_date(day, "l, F j")
+
+
+def _span(row) -> str:
+    return f"{format_time(row['opens'])}–{format_time(row['closes'])}"

@@ -1,0 +1,133 @@
+"""When a clinic is open: weekly hours with dated exceptions, always in the clinics' time zone.
+
+Everything works on wall-clock times of America/New_York: "opens at 7:00" means 7:00 on the
+clinic's clock on that date, whatever the UTC offset is that day, so daylight-saving changes
+need no special case.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+
+CLINIC_TIMEZONE = ZoneInfo("America/New_York")
+# How far ahead "opens ..." looks before saying to call.
+LOOKAHEAD_DAYS = 14
+
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    opens: time
+    closes: time
+
+
+@dataclass(frozen=True)
+class Day:
+    """One calendar day of a clinic's week as patients see it."""
+
+    date: date
+    intervals: tuple[Interval, ...]
+    note: str  # the special hours' note ("Thanksgiving"), empty on an ordinary day
+    is_special: bool
+    is_today: bool
+
+
+@dataclass(frozen=True)
+class Status:
+    """Open now or not, and when that changes."""
+
+    is_open: bool
+    closes_at: time | None = None  # when open
+    opens_on: date | None = None  # when closed and an opening lies ahead
+    opens_at: time | None = None
+    today: date | None = None
+
+    @property
+    def label(self) -> str:
+        """'Open now · closes at 7 pm' or 'Closed · opens Monday 7 am'."""
+        if self.is_open:
+            return f"Open now · closes at {format_time(self.closes_at)}"
+        return f"Closed · {self._next_opening()}"
+
+    @property
+    def short_label(self) -> str:
+        """'Open until 7 pm' or 'Closed · opens Monday 7 am', for lists."""
+        if self.is_open:
+            return f"Open until {format_time(self.closes_at)}"
+        return self.label
+
+    def _next_opening(self) -> str:
+        if self.opens_on is None:
+            return "call for hours"
+        days_ahead = (self.opens_on - self.today).days
+        when = format_time(self.opens_at)
+        if days_ahead == 0:
+            return f"opens at {when}"
+        if days_ahead == 1:
+            return f"opens tomorrow {when}"
+        if days_ahead < 7:
+            return f"opens {format_date(self.opens_on, 'l')} {when}"
+        return f"opens {format_date(self.opens_on, 'D, M j')} {when}"
+
+
+def format_time(value: time) -> str:
+    """'7 am', '7:30 pm', '12 pm': how the clinics write times."""
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    return f"{hour} {suffix}" if value.minute == 0 else f"{hour}:{value.minute:02} {suffix}"
+
+
+class Schedule:
+    """A clinic's opening times, from its weekly hours and its special hours."""
+
+    def __init__(self, weekly_hours, special_hours):
+        self._weekly = defaultdict(list)
+        for row in weekly_hours:
+            self._weekly[row.weekday].append(Interval(row.opens, row.closes))
+        self._special = defaultdict(list)
+        for row in special_hours:
+            self._special[row.date].append(row)
+
+    def intervals_on(self, day: date) -> tuple[Interval, ...]:
+        """The opening intervals of a date: its special hours if it has any, else the weekly."""
+        if special := self._special.get(day):
+            if any(row.closed for row in special):
+                return ()
+            return tuple(sorted(Interval(row.opens, row.closes) for row in special))
+        return tuple(sorted(self._weekly.get(day.weekday(), ())))
+
+    def status_at(self, moment: datetime | None = None) -> Status:
+        """Whether the clinic is open at a moment (default: now), and when that changes."""
+        local = timezone.localtime(moment or timezone.now(), CLINIC_TIMEZONE)
+        today, now = local.date(), local.time()
+        for interval in self.intervals_on(today):
+            if interval.opens <= now < interval.closes:
+                return Status(is_open=True, closes_at=interval.closes, today=today)
+        for days_ahead in range(LOOKAHEAD_DAYS + 1):
+            day = today + timedelta(days=days_ahead)
+            for interval in self.intervals_on(day):
+                if days_ahead > 0 or interval.opens > now:
+                    return Status(is_open=False, opens_on=day, opens_at=interval.opens, today=today)
+        return Status(is_open=False, today=today)
+
+    def week_of(self, today: date) -> list[Day]:
+        """Monday to Sunday of the week containing today, with special hours applied."""
+        monday = today - timedelta(days=today.weekday())
+        return [self._day(monday + timedelta(days=n), today) for n in range(7)]
+
+    def upcoming_special_days(self, today: date) -> list[Day]:
+        """Dates from today on whose hours differ from the usual week, soonest first."""
+        return [self._day(day, today) for day in sorted(self._special) if day >= today]
+
+    def _day(self, day: date, today: date) -> Day:
+        special = self._special.get(day, [])
+        return Day(
+            date=day,
+            intervals=self.intervals_on(day),
+            note=next((row.note for row in special if row.note), ""),
+            is_special=bool(special),
+            is_today=day == today,
+        )
