@@ -39,7 +39,7 @@ test: $(INSTALLED)
 
 # Production configuration, from the environment (or .env); refuses to start without a secret key.
 prod: $(INSTALLED)
-	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py check --deploy
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(VENV)/bin/gunicorn forever_fit.wsgi
