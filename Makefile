@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-dev
 HOST_PORT := 127.0.0.1:8000
 
-.PHONY: run test prod lint format ci lock clean
+.PHONY: run worker test prod lint format ci lock clean
 
 # A Python >= 3.12 from the PATH or, where `python3` is older, from pyenv's versions folder.
 $(PY):
@@ -27,11 +27,19 @@ $(INSTALLED): requirements-dev.lock | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
+# The site and its task worker (which sends notification emails: to the console here).
 run: $(INSTALLED)
 	@export DJANGO_DEBUG=true; \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py load_demo_content && \
-	$(PY) manage.py runserver $(HOST_PORT)
+	{ $(MAKE) --no-print-directory worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST_PORT); }
+
+# The task worker alone: first re-queue what a dead worker left behind, then work the queue.
+worker: $(INSTALLED)
+	@$(PY) manage.py deliver_pending_notifications
+	@$(PY) manage.py db_worker
 
 # The tests run production-like (DEBUG off) with a throwaway key and ignore a local .env.
 test: $(INSTALLED)
@@ -42,7 +50,9 @@ prod: $(INSTALLED)
 	$(PY) manage.py check --deploy
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	$(VENV)/bin/gunicorn forever_fit.wsgi
+	@{ $(MAKE) --no-print-directory worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn forever_fit.wsgi; }
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .

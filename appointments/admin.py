@@ -1,18 +1,292 @@
-from django.contrib import admin
+import csv
+from datetime import timedelta
 
-from appointments.models import AppointmentRequest
+from django.conf import settings
+from django.contrib import admin, messages
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.timesince import timesince
+
+from appointments.models import AppointmentRequest, MonthlyRequestCount, RequestAccess
+from locations.models import Clinic
+from locations.phones import display_phone
+
+Status = AppointmentRequest.Status
+
+
+def record_access(user, requests, action: str) -> None:
+    RequestAccess.objects.bulk_create(
+        RequestAccess(user=user, request_number=r.pk, clinic_id=r.clinic_id, action=action)
+        for r in requests
+    )
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "overdue"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "New for over a business day")]
+
+    def queryset(self, request, queryset):
+        return queryset.overdue() if self.value() == "yes" else queryset
+
+
+class NotificationFilter(admin.SimpleListFilter):
+    title = "clinic notification"
+    parameter_name = "notification"
+
+    def lookups(self, request, model_admin):
+        return [("sent", "Sent"), ("pending", "Not yet sent"), ("stuck", "Stuck")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "sent":
+            return queryset.filter(notified_at__isnull=False)
+        if self.value() == "pending":
+            return queryset.awaiting_notification()
+        if self.value() == "stuck":
+            return queryset.awaiting_notification().filter(created_at__lt=stuck_before())
+        return queryset
+
+
+def stuck_before():
+    return timezone.now() - timedelta(minutes=settings.APPOINTMENT_NOTIFICATION_STUCK_MINUTES)
 
 
 @admin.register(AppointmentRequest)
 class AppointmentRequestAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "created_at", "clinic", "reason", "status"]
-    list_filter = ["status", "clinic", "reason", "created_at"]
-    list_select_related = ["clinic"]
+    list_display = [
+        "number",
+        "received",
+        "clinic_name",
+        "reason",
+        "status",
+        "assignee",
+        "notification",
+    ]
+    list_display_links = ["number"]
+    list_filter = [
+        "status",
+        OverdueFilter,
+        # Only the clinics and colleagues this user's requests involve.
+        ("clinic", admin.RelatedOnlyFieldListFilter),
+        "reason",
+        ("assignee", admin.RelatedOnlyFieldListFilter),
+        NotificationFilter,
+        "created_at",
+    ]
+    list_select_related = ["clinic", "assignee"]
     search_fields = ["=id", "last_name", "first_name", "phone", "email"]
     date_hierarchy = "created_at"
-    readonly_fields = ["created_at", "updated_at", "consent"]
-    fieldsets = [
-        (None, {"fields": ["status"]}),
-        ("Patient", {"fields": ["first_name", "last_name", "phone", "email"]}),
-        ("Request", {"fields": ["clinic", "reason", "consent", "created_at", "updated_at"]}),
+    list_per_page = 50
+    actions = [
+        "assign_to_me",
+        "mark_contacted",
+        "mark_scheduled",
+        "mark_closed",
+        "mark_spam",
+        "export_csv",
     ]
+    readonly_fields = [
+        "created_at",
+        "source",
+        "consent",
+        "notified_at",
+        "confirmation_sent_at",
+        "notification_attempts",
+        "notification_error",
+    ]
+    fieldsets = [
+        ("Work", {"fields": ["status", "assignee", "staff_notes"]}),
+        (
+            "Patient",
+            {"fields": ["first_name", "last_name", "phone", "email", "contact_method"]},
+        ),
+        (
+            "Request",
+            {
+                "fields": [
+                    "clinic",
+                    "reason",
+                    "note",
+                    "patient_type",
+                    "referral",
+                    "insurance",
+                    "preferred_days",
+                    "preferred_times",
+                    "consent",
+                    "source",
+                    "created_at",
+                ]
+            },
+        ),
+        (
+            "Notifications",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "notified_at",
+                    "confirmation_sent_at",
+                    "notification_attempts",
+                    "notification_error",
+                ],
+            },
+        ),
+    ]
+
+    # --- Who sees what ---
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_staff(request.user)
+
+    def has_add_permission(self, request):
+        return False  # requests come from patients
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("appointments.export_appointmentrequest")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "clinic" and not request.user.has_perm(
+            "appointments.view_all_requests"
+        ):
+            kwargs["queryset"] = Clinic.objects.filter(front_desk=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            record_access(
+                request.user, [self.get_object(request, object_id)], RequestAccess.Action.VIEWED
+            )
+        return response
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        record_access(request.user, [obj], RequestAccess.Action.CHANGED)
+
+    # --- Columns ---
+
+    @admin.display(description="Request", ordering="pk")
+    def number(self, obj):
+        return f"#{obj.pk}"
+
+    @admin.display(description="Received", ordering="created_at")
+    def received(self, obj):
+        age = f"{timesince(obj.created_at).split(',')[0]} ago"
+        if obj.is_overdue():
+            return format_html('<strong class="overdue">⚠ {} · overdue</strong>', age)
+        return age
+
+    @admin.display(description="Clinic", ordering="clinic__name")
+    def clinic_name(self, obj):
+        return obj.clinic_name
+
+    @admin.display(description="Notified")
+    def notification(self, obj):
+        if obj.status == Status.SPAM:
+            return "Not sent (spam)"
+        if obj.notified_at:
+            return "Sent"
+        if obj.created_at < stuck_before():
+            return format_html(
+                '<strong class="overdue">⚠ Stuck: {}</strong>',
+                obj.notification_error or "not sent yet",
+            )
+        return "Not yet sent"
+
+    # --- Actions ---
+
+    def _change(self, request, queryset, **changes) -> int:
+        requests = list(queryset)  # before the update, which may change what the filter selects
+        queryset.update(**changes, updated_at=timezone.now())
+        record_access(request.user, requests, RequestAccess.Action.CHANGED)
+        return len(requests)
+
+    @admin.action(description="Assign to me")
+    def assign_to_me(self, request, queryset):
+        count = self._change(request, queryset, assignee=request.user)
+        self.message_user(request, f"{count} request(s) assigned to you.", messages.SUCCESS)
+
+    def _set_status(self, request, queryset, status):
+        count = self._change(request, queryset, status=status)
+        label = Status(status).label.lower()
+        self.message_user(request, f"{count} request(s) marked {label}.", messages.SUCCESS)
+
+    @admin.action(description="Mark as contacted")
+    def mark_contacted(self, request, queryset):
+        self._set_status(request, queryset, Status.CONTACTED)
+
+    @admin.action(description="Mark as scheduled")
+    def mark_scheduled(self, request, queryset):
+        self._set_status(request, queryset, Status.SCHEDULED)
+
+    @admin.action(description="Mark as closed")
+    def mark_closed(self, request, queryset):
+        self._set_status(request, queryset, Status.CLOSED)
+
+    @admin.action(description="Mark as spam")
+    def mark_spam(self, request, queryset):
+        self._set_status(request, queryset, Status.SPAM)
+
+    @admin.action(description="Export selected as CSV", permissions=["export"])
+    def export_csv(self, request, queryset):
+        requests = list(queryset.select_related("clinic", "assignee"))
+        record_access(request.user, requests, RequestAccess.Action.EXPORTED)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="appointment-requests.csv"'
+        writer = csv.writer(response)
+        writer.writerow(EXPORT_COLUMNS)
+        for r in requests:
+            phone = display_phone(r.phone) if r.phone else ""
+            row = [
+                r.pk, r.created_at.isoformat(), r.status, r.clinic_name, r.first_name,
+                r.last_name, phone, r.email, r.contact_method, r.reason, r.patient_type,
+                r.referral, r.insurance, " ".join(r.preferred_days),
+                " ".join(r.preferred_times), r.note,
+            ]  # fmt: skip
+            writer.writerow([_spreadsheet_safe(value) for value in row])
+        return response
+
+
+EXPORT_COLUMNS = [
+    "id", "created_at", "status", "clinic", "first_name", "last_name", "phone", "email",
+    "contact_method", "reason", "patient_type", "referral", "insurance", "preferred_days",
+    "preferred_times", "note",
+]  # fmt: skip
+
+
+def _spreadsheet_safe(value):
+    # Patients typed these: a cell starting with = + - @ would run as a spreadsheet formula.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+@admin.register(RequestAccess)
+class RequestAccessAdmin(admin.ModelAdmin):
+    list_display = ["at", "user", "action", "request_number", "clinic"]
+    list_filter = ["action", "clinic", "user", "at"]
+    search_fields = ["=request_number", "user__username"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # an audit trail nobody can edit
+
+
+@admin.register(MonthlyRequestCount)
+class MonthlyRequestCountAdmin(admin.ModelAdmin):
+    list_display = ["month", "clinic", "count"]
+    list_filter = ["clinic"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,5 +1,6 @@
 from django import forms
 
+from appointments import spam
 from appointments.models import AppointmentRequest
 from locations.models import Clinic
 from locations.phones import normalize_phone
@@ -12,50 +13,153 @@ class AppointmentRequestForm(forms.ModelForm):
         empty_label="No preference",
         label="Preferred clinic",
     )
+    preferred_days = forms.MultipleChoiceField(
+        choices=AppointmentRequest.Day.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which days suit you?",
+        help_text="Optional. Leave empty if any day is fine.",
+    )
+    preferred_times = forms.MultipleChoiceField(
+        choices=AppointmentRequest.TimeOfDay.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which times of day?",
+        help_text="Optional. Evenings are until 7 pm at most clinics.",
+    )
     consent = forms.BooleanField(
         label="I agree that Forever Fit may contact me about this request.",
-        error_messages={"required": "Tick this box so that we may call or email you back."},
+        error_messages={"required": "Tick this box so that we may contact you about it."},
     )
+    # Spam signals: people never see the honeypot; the token notes when the form was shown.
+    website = forms.CharField(required=False, label="Leave this field empty")
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
+    source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 
     class Meta:
         model = AppointmentRequest
-        fields = ["first_name", "last_name", "phone", "email", "clinic", "reason", "consent"]
-        labels = {"email": "Email (optional)", "reason": "What would you like help with?"}
+        fields = [
+            "first_name",
+            "last_name",
+            "phone",
+            "email",
+            "contact_method",
+            "clinic",
+            "reason",
+            "note",
+            "patient_type",
+            "referral",
+            "insurance",
+            "preferred_days",
+            "preferred_times",
+            "consent",
+            "source",
+        ]
+        labels = {
+            "phone": "Phone number",
+            "email": "Email address",
+            "contact_method": "How should we contact you?",
+            "reason": "What would you like help with?",
+            "note": "Anything else we should know? (optional)",
+            "patient_type": "Have you been to Forever Fit before?",
+            "referral": "Do you have a referral from a doctor? (optional)",
+            "insurance": "Insurance provider (optional)",
+        }
+        help_texts = {
+            "phone": "A US number with its area code, for example (410) 555-0142.",
+            "email": "Optional if you give a phone number.",
+            "note": "For example, times you cannot do. Please don’t include medical details: "
+            "we will ask about them when we talk. 500 characters at most.",
+            "referral": "You don’t need one to see a physical therapist in Maryland.",
+            "insurance": "For example Aetna or Medicare; we will check your coverage.",
+        }
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "contact_method": forms.RadioSelect,
             "reason": forms.RadioSelect,
+            "note": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+            "patient_type": forms.RadioSelect,
+            "referral": forms.RadioSelect,
+            "insurance": forms.TextInput(attrs={"autocomplete": "off"}),
         }
         error_messages = {
             "first_name": {"required": "Enter your first name."},
             "last_name": {"required": "Enter your last name."},
-            "phone": {"required": "Enter a phone number so that we can call you back."},
-            "email": {
-                "invalid": "Enter an email address like name@example.com, or leave it empty."
-            },
+            "email": {"invalid": "Enter an email address like name@example.com."},
             "reason": {"required": "Choose what you would like help with."},
+            "patient_type": {"required": "Tell us whether you have been to Forever Fit before."},
+            "contact_method": {"required": "Choose how we should contact you."},
+            "note": {"max_length": "Keep the note to 500 characters or fewer."},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # RadioSelect would otherwise offer an empty "---------" choice.
-        self.fields["reason"].choices = AppointmentRequest.Reason.choices
-        self.fields[
-            "phone"
-        ].help_text = "US number with area code. We call from the clinic you choose."
-
-    def clean_phone(self):
-        return normalize_phone(self.cleaned_data["phone"])
+        # Radio buttons without an empty "---------" choice; the referral stays optional.
+        for name in ("reason", "patient_type", "contact_method"):
+            self.fields[name].choices = AppointmentRequest._meta.get_field(name).choices
+        self.fields["referral"].choices = AppointmentRequest.Referral.choices
+        self.fields["referral"].required = False
+        self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
+        if not self.is_bound:
+            self.initial["shown"] = spam.form_token()
 
     @classmethod
     def initial_from_query(cls, query) -> dict:
-        """Preselect the clinic and reason that a link (clinic page, article) carried."""
+        """Preselect the clinic and reason a link carried, and note the page it came from."""
         initial = {}
         clinic = Clinic.objects.active().filter(slug=query.get("clinic", "")).first()
         if clinic:
             initial["clinic"] = clinic
         if query.get("reason") in AppointmentRequest.Reason.values:
             initial["reason"] = query["reason"]
+        source = query.get("from", "")
+        if source.startswith("/") and not source.startswith("//") and len(source) <= 200:
+            initial["source"] = source
         return initial
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        return normalize_phone(phone) if phone else ""
+
+    def clean_source(self):
+        source = self.cleaned_data["source"]
+        # A local path only: anything else is not ours to keep.
+        return source if source.startswith("/") and not source.startswith("//") else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        phone, email = cleaned.get("phone"), cleaned.get("email")
+        method = cleaned.get("contact_method")
+        if "phone" in self.errors or "email" in self.errors:
+            return cleaned
+        if (
+            method
+            in (AppointmentRequest.ContactMethod.PHONE, AppointmentRequest.ContactMethod.TEXT)
+            and not phone
+        ):
+            self.add_error(
+                "phone", "Enter a phone number, or choose email as the way to reach you."
+            )
+        elif method == AppointmentRequest.ContactMethod.EMAIL and not email:
+            self.add_error("email", "Enter an email address, or choose a phone call or text.")
+        elif not phone and not email:
+            self.add_error("phone", "Enter a phone number or an email address.")
+        return cleaned
+
+    def spam_signal(self) -> str | None:
+        """Why this submission looks automated ('honeypot', 'too fast', ...), or None."""
+        if self.data.get("website"):
+            return "honeypot"
+        problem = spam.token_problem(self.data.get("shown", ""))
+        return problem if problem in ("too fast", "invalid") else None
+
+    def is_stale(self) -> bool:
+        """Shown so long ago that the patient should check it and send it again."""
+        return spam.token_problem(self.data.get("shown", "")) == "stale"
+
+    def renew_token(self) -> None:
+        self.data = self.data.copy()
+        self.data["shown"] = spam.form_token()

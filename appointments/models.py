@@ -1,6 +1,35 @@
-from django.db import models
+from datetime import datetime
 
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from appointments.business_days import one_business_day_before
 from locations.models import Clinic
+
+
+class AppointmentRequestQuerySet(models.QuerySet):
+    def for_staff(self, user: AbstractBaseUser):
+        """Requests a staff member may see: all for managers, their clinics' for front desk.
+
+        Requests without a preferred clinic are open to every front desk: any clinic may take
+        them.
+        """
+        if user.has_perm("appointments.view_all_requests"):
+            return self
+        return self.filter(Q(clinic__front_desk=user) | Q(clinic__isnull=True)).distinct()
+
+    def awaiting_notification(self):
+        """Genuine requests whose clinic has not been told yet."""
+        return self.filter(notified_at__isnull=True).exclude(status=AppointmentRequest.Status.SPAM)
+
+    def overdue(self, now: datetime | None = None):
+        """New requests nobody has acted on within a business day."""
+        cutoff = one_business_day_before(now or timezone.now())
+        return self.filter(status=AppointmentRequest.Status.NEW, created_at__lt=cutoff)
 
 
 class AppointmentRequest(models.Model):
@@ -21,11 +50,44 @@ class AppointmentRequest(models.Model):
         CONTACTED = "contacted", "Contacted"
         SCHEDULED = "scheduled", "Scheduled"
         CLOSED = "closed", "Closed"
+        SPAM = "spam", "Spam"
 
+    class PatientType(models.TextChoices):
+        NEW = "new", "New patient"
+        RETURNING = "returning", "I have been to Forever Fit before"
+
+    class Referral(models.TextChoices):
+        YES = "yes", "Yes"
+        NO = "no", "No"
+        NOT_SURE = "not-sure", "Not sure"
+
+    class ContactMethod(models.TextChoices):
+        PHONE = "phone", "Phone call"
+        TEXT = "text", "Text message"
+        EMAIL = "email", "Email"
+
+    class Day(models.TextChoices):
+        MONDAY = "mon", "Monday"
+        TUESDAY = "tue", "Tuesday"
+        WEDNESDAY = "wed", "Wednesday"
+        THURSDAY = "thu", "Thursday"
+        FRIDAY = "fri", "Friday"
+        SATURDAY = "sat", "Saturday"
+
+    class TimeOfDay(models.TextChoices):
+        MORNING = "morning", "Morning"
+        AFTERNOON = "afternoon", "Afternoon"
+        EVENING = "evening", "Evening"
+
+    # The patient
     first_name = models.CharField(max_length=80)
     last_name = models.CharField(max_length=80)
-    phone = models.CharField(max_length=20, help_text="Stored as +1XXXXXXXXXX.")
+    phone = models.CharField(max_length=20, blank=True, help_text="Stored as +1XXXXXXXXXX.")
     email = models.EmailField(blank=True)
+    contact_method = models.CharField(
+        "preferred contact", max_length=10, choices=ContactMethod, default=ContactMethod.PHONE
+    )
+    # The visit
     clinic = models.ForeignKey(
         Clinic,
         on_delete=models.PROTECT,
@@ -35,17 +97,119 @@ class AppointmentRequest(models.Model):
         help_text="Empty when the patient has no preference.",
     )
     reason = models.CharField(max_length=20, choices=Reason)
+    note = models.TextField(max_length=500, blank=True)
+    patient_type = models.CharField(max_length=10, choices=PatientType)
+    referral = models.CharField("physician referral", max_length=10, choices=Referral, blank=True)
+    insurance = models.CharField(max_length=100, blank=True)
+    preferred_days = models.JSONField(default=list, blank=True)
+    preferred_times = models.JSONField(default=list, blank=True)
     consent = models.BooleanField()
-    status = models.CharField(max_length=12, choices=Status, default=Status.NEW)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    source = models.CharField(
+        max_length=200, blank=True, help_text="The page the patient came from."
+    )
+    # The staff's work
+    status = models.CharField(max_length=12, choices=Status, default=Status.NEW, db_index=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_requests",
+        limit_choices_to={"is_staff": True},
+    )
+    staff_notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Notifications (appointments/notifications.py): the clinic's email, and the patient's
+    # confirmation when they gave an address. notify_after is both the retry time and the lease
+    # a worker holds while it sends.
+    notified_at = models.DateTimeField(null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    notify_after = models.DateTimeField(null=True, blank=True)
+    notification_attempts = models.PositiveSmallIntegerField(default=0)
+    notification_error = models.CharField(
+        max_length=100, blank=True, help_text="The last error's kind; never message contents."
+    )
+
+    objects = AppointmentRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(consent=True), name="request_has_consent"),
+            models.CheckConstraint(condition=Q(consent=True), name="request_has_consent"),
+            models.CheckConstraint(
+                condition=~Q(phone="", email=""), name="request_has_phone_or_email"
+            ),
+        ]
+        permissions = [
+            ("view_all_requests", "Can see the requests of every clinic"),
+            ("export_appointmentrequest", "Can export appointment requests as CSV"),
         ]
 
     def __str__(self):
-        # The number only: this string shows in admin messages and history, not the patient's name.
+        # The number only: this string is kept in admin history, which outlives the request.
         return f"Request #{self.pk}"
+
+    def get_admin_url(self):
+        return reverse("admin:appointments_appointmentrequest_change", args=[self.pk])
+
+    @property
+    def clinic_name(self) -> str:
+        return self.clinic.name if self.clinic else "No preference"
+
+    def is_overdue(self, now: datetime | None = None) -> bool:
+        return self.status == self.Status.NEW and self.created_at < one_business_day_before(
+            now or timezone.now()
+        )
+
+
+class RequestAccess(models.Model):
+    """Who looked at or exported which request, when: the audit trail managers review."""
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", "Viewed"
+        CHANGED = "changed", "Changed"
+        EXPORTED = "exported", "Exported"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    # A number, not a foreign key: the record must outlive the request it describes.
+    request_number = models.PositiveBigIntegerField(db_index=True)
+    clinic = models.ForeignKey(Clinic, on_delete=models.SET_NULL, null=True, blank=True)
+    action = models.CharField(max_length=10, choices=Action)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = "request access record"
+        verbose_name_plural = "request access records"
+
+    def __str__(self):
+        return f"{self.user} {self.get_action_display().lower()} request #{self.request_number}"
+
+
+class MonthlyRequestCount(models.Model):
+    """Anonymous counts that remain after old requests are deleted (see purge_old_requests)."""
+
+    clinic = models.ForeignKey(Clinic, on_delete=models.SET_NULL, null=True, blank=True)
+    month = models.DateField(help_text="The first day of the month.")
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-month", "clinic"]
+        constraints = [
+            # Two conditional constraints, since SQLite cannot treat NULLs as equal.
+            models.UniqueConstraint(
+                fields=["clinic", "month"],
+                condition=Q(clinic__isnull=False),
+                name="one_count_per_clinic_and_month",
+            ),
+            models.UniqueConstraint(
+                fields=["month"],
+                condition=Q(clinic__isnull=True),
+                name="one_no_preference_count_per_month",
+            ),
+        ]
+
+    def __str__(self):
+        clinic = self.clinic.name if self.clinic else "No preference"
+        return f"{clinic}, {self.month:%B %Y}: {self.count}"

@@ -1,17 +1,27 @@
-from django.shortcuts import redirect
+from django.conf import settings
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
 
+from appointments.business_days import next_business_day
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest
+from appointments.submission import SESSION_KEY, submit_request
+from forever_fit.rate_limits import allow
+from locations.hours import CLINIC_TIMEZONE
 
-# The thank-you page finds the request through the session, never through the URL.
-SESSION_KEY = "appointment_request_id"
+STALE_FORM_MESSAGE = (
+    "This page was open for a long time, so please check your details and send the form again."
+)
 
 
-@method_decorator(never_cache, name="dispatch")
+# never_cache: health information must not sit in a browser's or proxy's cache.
+# sensitive_post_parameters: no error report may ever show what the patient typed.
+@method_decorator([never_cache, sensitive_post_parameters()], name="dispatch")
 class AppointmentRequestView(FormView):
     form_class = AppointmentRequestForm
     template_name = "appointments/request_form.html"
@@ -20,9 +30,22 @@ class AppointmentRequestView(FormView):
     def get_initial(self):
         return AppointmentRequestForm.initial_from_query(self.request.GET)
 
+    def post(self, request, *args, **kwargs):
+        if not allow(
+            request,
+            scope="appointment-request",
+            limit=settings.APPOINTMENT_RATE_LIMIT_PER_HOUR,
+            window_seconds=3600,
+        ):
+            return render(request, "appointments/rate_limited.html", status=429)
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form):
-        appointment_request = form.save()
-        self.request.session[SESSION_KEY] = appointment_request.pk
+        if form.is_stale():
+            form.renew_token()
+            form.add_error(None, STALE_FORM_MESSAGE)
+            return self.form_invalid(form)
+        submit_request(form=form, request=self.request)
         # Post/redirect/get: reloading the thank-you page cannot submit the form again.
         return redirect(self.get_success_url())
 
@@ -39,4 +62,5 @@ class ThanksView(TemplateView):
             if request_id
             else None
         )
+        context["call_by"] = next_business_day(timezone.localdate(timezone=CLINIC_TIMEZONE))
         return context

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",  # privacy notice and accessibility statement, edited by staff
     "django.contrib.sitemaps",
+    "django_tasks_db",
     "forever_fit",
     "articles",
     "locations",
@@ -67,7 +68,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "forever_fit.urls"
 WSGI_APPLICATION = "forever_fit.wsgi.application"
 SITE_ID = 1
-# The public host name (and port, if any): absolute links in the sitemap are built from it.
+# The public host name (and port, if any): absolute links in the sitemap and in staff emails.
 SITE_DOMAIN = env.str("DJANGO_SITE_DOMAIN", default="127.0.0.1:8000")
 
 TEMPLATES = [
@@ -116,6 +117,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # Tests use a file too: an in-memory database cannot be shared by the live server's
+    # threads, and the concurrency tests must see SQLite as production runs it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -212,8 +216,36 @@ MAILERS = {
         ),
     }
 }
+# Links in email cannot come from a request: they are built from the site's domain.
+SITE_URL = f"{'http' if DEBUG else 'https'}://{SITE_DOMAIN}"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Forever Fit <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Tasks ------------------------------------------------------------------------------------
+
+# A queue in the database: a request's notification is stored in the same database as the
+# request, and `manage.py db_worker` sends it. Mail being down never slows or fails the form.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- Appointment requests ---------------------------------------------------------------------
+
+# Requests (health information) are deleted this many days after they arrive; only anonymous
+# monthly counts per clinic remain (manage.py purge_old_requests).
+APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=180)
+# Where requests without a preferred clinic are announced.
+APPOINTMENT_CENTRAL_EMAIL = env.str(
+    "APPOINTMENT_CENTRAL_EMAIL", default="frontdesk@foreverfitpt.example"
+)
+# A request whose clinic has not been told after this many minutes is flagged in the admin.
+APPOINTMENT_NOTIFICATION_STUCK_MINUTES = env.int(
+    "APPOINTMENT_NOTIFICATION_STUCK_MINUTES", default=30
+)
+# Form submissions one client may make per hour (counted in the shared cache).
+APPOINTMENT_RATE_LIMIT_PER_HOUR = env.int("APPOINTMENT_RATE_LIMIT_PER_HOUR", default=10)
+# A form sent sooner than this after it was shown is a bot's; one older than the maximum is
+# shown again to be checked and sent once more.
+APPOINTMENT_FORM_MIN_SECONDS = env.int("APPOINTMENT_FORM_MIN_SECONDS", default=3)
+APPOINTMENT_FORM_MAX_AGE_HOURS = env.int("APPOINTMENT_FORM_MAX_AGE_HOURS", default=6)
 
 # --- Logging ----------------------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ class ClinicAdmin(admin.ModelAdmin):
             },
         ),
         ("Services and photo", {"fields": ["services", "photo", "photo_alt"]}),
+        ("Staff", {"fields": ["front_desk"]}),
     ]
 
 

@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q, StringAgg, Value
@@ -79,6 +80,14 @@ class Clinic(models.Model):
         blank=True, help_text="Step-free entrance, lift, accessible parking spaces."
     )
     services = models.ManyToManyField(Service, blank=True, related_name="clinics")
+    front_desk = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="front_desk_clinics",
+        limit_choices_to={"is_staff": True},
+        verbose_name="front-desk staff",
+        help_text="Staff who work this clinic's appointment requests (Front desk group).",
+    )
     photo = models.ImageField(
         upload_to="clinics/", blank=True, width_field="photo_width", height_field="photo_height"
     )

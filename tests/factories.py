@@ -1,10 +1,14 @@
 """Plain factory helpers: each makes a valid object; keyword arguments override any field."""
 
+import time as clock
 from datetime import time
 from itertools import count
+from unittest import mock
 
+from django.core.management import call_command
 from django.utils import timezone
 
+from appointments import spam
 from appointments.models import AppointmentRequest
 from articles.models import Article, Author, Topic
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
@@ -85,7 +89,43 @@ def make_request(**overrides) -> AppointmentRequest:
         "last_name": "Rivera",
         "phone": "+14105550199",
         "reason": AppointmentRequest.Reason.BACK_PAIN,
+        "patient_type": AppointmentRequest.PatientType.NEW,
         "consent": True,
         **overrides,
     }
     return AppointmentRequest.objects.create(**fields)
+
+
+def form_data(**overrides) -> dict:
+    """What a patient's browser posts for a complete, valid request form."""
+    return {
+        "first_name": "Sam",
+        "last_name": "Rivera",
+        "phone": "(410) 555-0199",
+        "email": "sam@example.com",
+        "contact_method": "phone",
+        "clinic": "",
+        "reason": "back-pain",
+        "patient_type": "new",
+        "consent": "on",
+        "shown": shown_token(seconds_ago=60),
+        "website": "",
+        **overrides,
+    }
+
+
+def shown_token(*, seconds_ago: float) -> str:
+    """The form's signed 'shown at' token, as if the page had loaded that long ago."""
+    with mock.patch("django.core.signing.time.time", return_value=clock.time() - seconds_ago):
+        return spam.form_token()
+
+
+def run_worker() -> None:
+    """Run every task that is due, as `manage.py db_worker` would, then return.
+
+    The worker closes "old" database connections between tasks; inside a test's transaction
+    that would close the test's own connection, so it is kept open (as Django's test client
+    does for requests).
+    """
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)

@@ -1,11 +1,9 @@
 """Staff find and filter what they need in the admin."""
 
 import pytest
-from django.contrib.admin.models import LogEntry
 from pytest_django.asserts import assertContains, assertNotContains
 
-from appointments.models import AppointmentRequest
-from tests.factories import make_article, make_clinic, make_request
+from tests.factories import make_article, make_clinic
 
 pytestmark = pytest.mark.django_db
 
@@ -30,40 +28,6 @@ def test_article_admin_lists_status_and_filters_by_it(staff_client):
     response = staff_client.get("/admin/articles/article/?status__exact=draft")
     assertContains(response, "Draft on knees")
     assertNotContains(response, "Live on backs")
-
-
-def test_appointment_requests_are_searchable_and_filterable_by_clinic(staff_client):
-    bowie, crofton = make_clinic(name="Bowie"), make_clinic(name="Crofton")
-    make_request(clinic=bowie, last_name="Okafor")
-    make_request(clinic=crofton, last_name="Lindqvist")
-    response = staff_client.get(
-        f"/admin/appointments/appointmentrequest/?clinic__id__exact={bowie.pk}"
-    )
-    assertContains(response, "Bowie")
-    assertNotContains(response, "Crofton</td>")
-    found = staff_client.get("/admin/appointments/appointmentrequest/?q=Lindqvist")
-    assertContains(found, "1 result")
-
-
-def test_admin_history_names_a_request_by_number_never_by_patient(staff_client):
-    # The admin's change log outlives the request itself: it must hold no patient name.
-    request = make_request(last_name="Okafor")
-    staff_client.post(
-        f"/admin/appointments/appointmentrequest/{request.pk}/change/",
-        {
-            "status": "contacted",
-            "first_name": "Sam",
-            "last_name": "Okafor",
-            "phone": "+14105550199",
-            "email": "",
-            "clinic": "",
-            "reason": "back-pain",
-        },
-    )
-    request.refresh_from_db()
-    assert request.status == AppointmentRequest.Status.CONTACTED
-    entry = LogEntry.objects.get()
-    assert entry.object_repr == f"Request #{request.pk}"
 
 
 def test_clinic_admin_rejects_an_invalid_phone(staff_client):

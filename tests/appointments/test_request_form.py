@@ -1,28 +1,28 @@
 import pytest
-from pytest_django.asserts import assertContains, assertRedirects
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from appointments.business_days import next_business_day
 from appointments.models import AppointmentRequest
-from tests.factories import make_clinic
+from locations.hours import CLINIC_TIMEZONE
+from tests.factories import form_data, make_clinic
 
 pytestmark = pytest.mark.django_db
 
 
-def valid_data(**overrides):
-    return {
-        "first_name": "Sam",
-        "last_name": "Rivera",
-        "phone": "(410) 555-0199",
-        "email": "sam@example.com",
-        "clinic": "",
-        "reason": "back-pain",
-        "consent": "on",
-        **overrides,
-    }
-
-
 def test_valid_request_is_saved_once_and_thanks_page_names_the_clinic(client):
     clinic = make_clinic(name="Crofton", phone="+14105550163")
-    response = client.post("/request-appointment/", valid_data(clinic=clinic.pk))
+    response = client.post(
+        "/request-appointment/",
+        form_data(
+            clinic=clinic.pk,
+            preferred_days=["mon", "sat"],
+            preferred_times=["evening"],
+            referral="not-sure",
+            insurance="Aetna",
+            note="Not before 9 am, please.",
+        ),
+    )
     assertRedirects(response, "/request-appointment/thanks/")
 
     saved = AppointmentRequest.objects.get()
@@ -33,10 +33,20 @@ def test_valid_request_is_saved_once_and_thanks_page_names_the_clinic(client):
         "back-pain",
     )
     assert saved.phone == "+14105550199"
+    assert (saved.preferred_days, saved.preferred_times) == (["mon", "sat"], ["evening"])
+    assert (saved.referral, saved.insurance, saved.note) == (
+        "not-sure",
+        "Aetna",
+        "Not before 9 am, please.",
+    )
     assert saved.status == AppointmentRequest.Status.NEW
 
     thanks = client.get("/request-appointment/thanks/")
-    assertContains(thanks, "Our front desk in Crofton will call you")
+    call_by = next_business_day(timezone.localdate(timezone=CLINIC_TIMEZONE))
+    assertContains(
+        thanks,
+        f"Our front desk in Crofton will contact you by the end of {call_by:%A, %B} {call_by.day}",
+    )
     assertContains(thanks, 'href="tel:+14105550163"')
     # Reloading the thank-you page submits nothing again.
     client.get("/request-appointment/thanks/")
@@ -44,7 +54,7 @@ def test_valid_request_is_saved_once_and_thanks_page_names_the_clinic(client):
 
 
 def test_request_without_clinic_preference_is_accepted(client):
-    client.post("/request-appointment/", valid_data(clinic=""))
+    client.post("/request-appointment/", form_data(clinic=""))
     assert AppointmentRequest.objects.get().clinic is None
     assertContains(client.get("/request-appointment/thanks/"), "the clinic that can see you first")
 
@@ -52,7 +62,14 @@ def test_request_without_clinic_preference_is_accepted(client):
 def test_invalid_request_shows_errors_next_to_fields_and_keeps_what_was_typed(client):
     response = client.post(
         "/request-appointment/",
-        valid_data(first_name="", phone="12", consent="", email="not-an-email"),
+        form_data(
+            first_name="",
+            phone="12",
+            consent="",
+            email="not-an-email",
+            insurance="Blue Cross",
+            reason="knee-hip",
+        ),
     )
     assert response.status_code == 200
     assert not AppointmentRequest.objects.exists()
@@ -65,44 +82,96 @@ def test_invalid_request_shows_errors_next_to_fields_and_keeps_what_was_typed(cl
     assertContains(response, 'aria-describedby="id_phone_helptext id_phone_error"')
     assertContains(response, 'aria-invalid="true"')
     assertContains(response, "This is not a valid phone number")
-    assertContains(response, "Tick this box so that we may call or email you back.")
+    assertContains(response, "Tick this box so that we may contact you about it.")
     # What the patient typed is still there.
     assertContains(response, 'value="Rivera"')
     assertContains(response, 'value="not-an-email"')
-    assertContains(response, 'value="back-pain" required id="id_reason_0" checked')
+    assertContains(response, 'value="Blue Cross"')
+    assertContains(response, 'value="knee-hip" required id="id_reason_2" checked')
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"phone": "", "email": "", "contact_method": "phone"},
+            "phone",
+            "Enter a phone number, or choose email as the way to reach you.",
+        ),
+        (
+            {"email": "", "contact_method": "email"},
+            "email",
+            "Enter an email address, or choose a phone call or text.",
+        ),
+        (
+            {"patient_type": ""},
+            "patient_type",
+            "Tell us whether you have been to Forever Fit before.",
+        ),
+        ({"note": "x" * 501}, "note", "Keep the note to 500 characters or fewer."),
+    ],
+)
+def test_form_says_exactly_what_to_fix(client, changes, field, message):
+    response = client.post("/request-appointment/", form_data(**changes))
+    assertContains(response, f'id="id_{field}_error"')
+    assertContains(response, message)
+    assert not AppointmentRequest.objects.exists()
+
+
+def test_email_alone_is_enough_when_the_patient_prefers_email(client):
+    client.post("/request-appointment/", form_data(phone="", contact_method="email"))
+    saved = AppointmentRequest.objects.get()
+    assert (saved.phone, saved.email) == ("", "sam@example.com")
 
 
 def test_form_is_prefilled_from_the_link_that_led_to_it(client):
-    make_clinic(name="Bowie", slug="bowie")
-    response = client.get("/request-appointment/?clinic=bowie&reason=knee-hip")
-    assertContains(
-        response,
-        '<option value="{}" selected>Bowie</option>'.format(
-            response.context["form"].initial["clinic"].pk
-        ),
-        html=True,
+    clinic = make_clinic(name="Bowie", slug="bowie")
+    response = client.get(
+        "/request-appointment/?clinic=bowie&reason=knee-hip&from=/articles/runners-knee/"
     )
-    assert response.context["form"].initial["reason"] == "knee-hip"
+    assertContains(response, f'<option value="{clinic.pk}" selected>Bowie</option>', html=True)
+    assertContains(response, 'value="knee-hip" required id="id_reason_2" checked')
+    # The page the patient came from travels in a hidden field, and is recorded.
+    assertContains(response, '<input type="hidden" name="source" value="/articles/runners-knee/"')
+    client.post("/request-appointment/", form_data(source="/articles/runners-knee/"))
+    assert AppointmentRequest.objects.get().source == "/articles/runners-knee/"
 
 
-def test_unknown_prefill_values_are_ignored(client):
-    response = client.get("/request-appointment/?clinic=atlantis&reason=<script>")
-    assert response.context["form"].initial == {}
+def test_unknown_or_foreign_prefill_values_are_ignored(client):
+    response = client.get(
+        "/request-appointment/?clinic=atlantis&reason=<script>&from=https://evil.example/"
+    )
+    assertNotContains(response, "evil.example")
+    assert {"clinic", "reason", "source"}.isdisjoint(response.context["form"].initial)
+    client.post("/request-appointment/", form_data(source="//evil.example/"))
+    assert AppointmentRequest.objects.get().source == ""
+
+
+def test_form_fields_are_labelled_grouped_and_autocompleted(client):
+    response = client.get("/request-appointment/")
+    for legend in ("About you", "Your visit", "When suits you"):
+        assertContains(response, f"<legend>{legend}</legend>", html=True)
+    for token in ("given-name", "family-name", "tel", "email"):
+        assertContains(response, f'autocomplete="{token}"')
+    assertContains(response, '<label for="id_first_name">First name</label>', html=True)
+    assertContains(response, "Please don’t include medical details")
 
 
 def test_request_pages_are_never_cached(client):
     assert "no-store" in client.get("/request-appointment/")["Cache-Control"]
+    assert "no-store" in client.post("/request-appointment/", form_data(phone="1"))["Cache-Control"]
     assert "no-store" in client.get("/request-appointment/thanks/")["Cache-Control"]
 
 
 def test_session_cookie_after_a_request_is_secure_and_http_only(client):
-    response = client.post("/request-appointment/", valid_data())
+    response = client.post("/request-appointment/", form_data())
     cookie = response.cookies["sessionid"]
     assert cookie["secure"] and cookie["httponly"]
 
 
-def test_form_values_are_not_logged(client, caplog):
+def test_form_values_never_reach_the_logs_or_the_url(client, caplog):
     with caplog.at_level("DEBUG"):
-        client.post("/request-appointment/", valid_data(last_name="Zebulon-Unique"))
-        client.post("/request-appointment/", valid_data(last_name="Quixotic-Unique", phone="1"))
+        ok = client.post("/request-appointment/", form_data(last_name="Zebulon-Unique"))
+        client.post("/request-appointment/", form_data(last_name="Quixotic-Unique", phone="1"))
     assert "Unique" not in caplog.text
+    assert "Zebulon" not in ok["Location"]

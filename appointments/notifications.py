@@ -1,0 +1,130 @@
+"""Tell the clinic about a new request, and confirm receipt to the patient, reliably.
+
+The request row is the source of truth: `notified_at` and `confirmation_sent_at` say what has
+been sent, `notify_after` when to try next. A worker first *claims* a request by moving
+notify_after a lease into the future in one conditional UPDATE, so two workers never send the
+same email; if a worker dies mid-send, the lease runs out and the next sweep sends it. Emails
+carry the request number, clinic and time only: never the patient's name, reason or note.
+"""
+
+import logging
+import smtplib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from appointments.business_days import next_business_day
+from appointments.models import AppointmentRequest
+from locations.hours import CLINIC_TIMEZONE
+
+logger = logging.getLogger(__name__)
+
+# Long enough for a slow SMTP server (the backend times out after 10 s), short enough that a
+# request whose worker died is sent again soon.
+LEASE = timedelta(minutes=5)
+# Waits after the 1st, 2nd, ... failed attempt; the last repeats until mail is back.
+BACKOFF = [timedelta(minutes=m) for m in (1, 5, 15, 60, 120)]
+# Mail failures worth retrying: SMTP refusals, and the network errors under them.
+MAIL_ERRORS = (smtplib.SMTPException, OSError)
+
+
+def pending():
+    """Requests that still owe an email: the clinic's, or the patient's confirmation."""
+    return AppointmentRequest.objects.exclude(status=AppointmentRequest.Status.SPAM).filter(
+        Q(notified_at__isnull=True) | (~Q(email="") & Q(confirmation_sent_at__isnull=True))
+    )
+
+
+def due(now=None):
+    """Pending requests no worker holds and whose retry time has come."""
+    now = now or timezone.now()
+    return pending().filter(Q(notify_after__isnull=True) | Q(notify_after__lte=now))
+
+
+def claim(request_id: int) -> bool:
+    """Take the request for this worker for one lease; False if it is done or held."""
+    now = timezone.now()
+    claimed = (
+        due(now)
+        .filter(pk=request_id)
+        .update(notify_after=now + LEASE, notification_attempts=F("notification_attempts") + 1)
+    )
+    return claimed == 1
+
+
+@dataclass(frozen=True)
+class Delivery:
+    outcome: str  # "sent", "nothing to send" or "failed"
+    retry_at: datetime | None = None
+
+
+def deliver(request_id: int) -> Delivery:
+    """Send whatever the request still owes; on a mail failure, say when to try again."""
+    if not claim(request_id):
+        return Delivery("nothing to send")
+    appointment = AppointmentRequest.objects.select_related("clinic").get(pk=request_id)
+    outstanding = AppointmentRequest.objects.filter(pk=request_id)
+    try:
+        if appointment.notified_at is None:
+            send_clinic_notification(appointment)
+            outstanding.update(notified_at=timezone.now())
+        if appointment.email and appointment.confirmation_sent_at is None:
+            send_patient_confirmation(appointment)
+            outstanding.update(confirmation_sent_at=timezone.now())
+    except MAIL_ERRORS as error:
+        wait = BACKOFF[min(appointment.notification_attempts, len(BACKOFF)) - 1]
+        retry_at = timezone.now() + wait
+        # The error's kind only: an SMTP message can quote an address.
+        outstanding.update(notify_after=retry_at, notification_error=type(error).__name__)
+        logger.warning(
+            "Notification for request #%s failed (%s); next try in %s.",
+            request_id,
+            type(error).__name__,
+            wait,
+        )
+        return Delivery("failed", retry_at)
+    outstanding.update(notify_after=None, notification_error="")
+    return Delivery("sent")
+
+
+def overdue_ids(now=None) -> list[int]:
+    """Due requests older than a minute: their own task was lost, or their worker died."""
+    now = now or timezone.now()
+    return list(
+        due(now).filter(created_at__lte=now - timedelta(minutes=1)).values_list("pk", flat=True)
+    )
+
+
+def send_clinic_notification(appointment: AppointmentRequest) -> None:
+    clinic = appointment.clinic
+    recipient = clinic.notification_email if clinic else settings.APPOINTMENT_CENTRAL_EMAIL
+    context = {
+        "number": appointment.pk,
+        "clinic": appointment.clinic_name,
+        "received": timezone.localtime(appointment.created_at, CLINIC_TIMEZONE),
+        "admin_url": settings.SITE_URL + appointment.get_admin_url(),
+    }
+    EmailMessage(
+        subject=f"New appointment request #{appointment.pk} for {appointment.clinic_name}",
+        body=render_to_string("appointments/email/clinic_notification.txt", context),
+        to=[recipient],
+    ).send()
+
+
+def send_patient_confirmation(appointment: AppointmentRequest) -> None:
+    received = timezone.localtime(appointment.created_at, CLINIC_TIMEZONE)
+    context = {
+        "clinic": appointment.clinic,
+        "main_phone": settings.CLINIC_MAIN_PHONE,
+        "call_by": next_business_day(received.date()),
+    }
+    EmailMessage(
+        subject="Forever Fit Physical Therapy: we have your appointment request",
+        body=render_to_string("appointments/email/patient_confirmation.txt", context),
+        to=[appointment.email],
+    ).send()

@@ -1,0 +1,40 @@
+"""Saving a patient's request: the one write of the public site that has side effects."""
+
+import logging
+
+from django.db import transaction
+from django.http import HttpRequest
+
+from appointments.forms import AppointmentRequestForm
+from appointments.models import AppointmentRequest
+from appointments.tasks import deliver_notifications
+
+logger = logging.getLogger(__name__)
+
+# The thank-you page finds the request through the session, never through the URL.
+SESSION_KEY = "appointment_request_id"
+
+
+def submit_request(*, form: AppointmentRequestForm, request: HttpRequest) -> AppointmentRequest:
+    """Save a valid request, then queue its notifications once the row is committed.
+
+    Suspected spam is kept, marked as spam, and notifies nobody.
+    """
+    appointment = form.save(commit=False)
+    if form.spam_signal():
+        appointment.status = AppointmentRequest.Status.SPAM
+    with transaction.atomic():
+        appointment.save()
+        if appointment.status != AppointmentRequest.Status.SPAM:
+            transaction.on_commit(lambda: _queue_notifications(appointment.pk))
+    request.session[SESSION_KEY] = appointment.pk
+    return appointment
+
+
+def _queue_notifications(request_id: int) -> None:
+    try:
+        deliver_notifications.enqueue(request_id)
+    except Exception:
+        # The request is saved, and the patient must see that it was. The next sweep
+        # (deliver_pending_notifications) sends what this could not queue.
+        logger.exception("Could not queue notifications for request #%s", request_id)

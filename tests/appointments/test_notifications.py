@@ -1,0 +1,172 @@
+"""Notifications: sent after commit by the worker, retried through a mail outage, never leaky."""
+
+import smtplib
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+from django.utils import timezone
+
+from appointments import notifications
+from appointments.models import AppointmentRequest
+from appointments.tasks import enqueue_overdue_notifications
+from tests.factories import form_data, make_clinic, make_request, run_worker
+
+pytestmark = pytest.mark.django_db
+
+PRIVATE = [
+    "Sam",
+    "Rivera",
+    "410",
+    "0199",
+    "sam@example.com",
+    "Back pain",
+    "back-pain",
+    "Aetna",
+    "left knee",
+]
+
+
+def submit(client, capture, **changes) -> AppointmentRequest:
+    with capture(execute=True):
+        response = client.post("/request-appointment/", form_data(**changes))
+    assert response.status_code == 302
+    return AppointmentRequest.objects.latest("created_at")
+
+
+@pytest.fixture
+def bowie():
+    return make_clinic(
+        name="Bowie", slug="bowie", notification_email="bowie@clinic.example", phone="+13015550128"
+    )
+
+
+def test_clinic_is_told_by_number_only_and_the_patient_gets_a_confirmation(
+    client, django_capture_on_commit_callbacks, mailoutbox, bowie, settings
+):
+    settings.SITE_URL = "https://www.foreverfitpt.example"
+    request = submit(
+        client,
+        django_capture_on_commit_callbacks,
+        clinic=bowie.pk,
+        insurance="Aetna",
+        note="My left knee, mostly",
+    )
+    assert mailoutbox == []  # nothing is sent while the patient waits
+    run_worker()
+
+    clinic_mail, patient_mail = mailoutbox
+    assert clinic_mail.to == ["bowie@clinic.example"]
+    assert clinic_mail.subject == f"New appointment request #{request.pk} for Bowie"
+    assert (
+        f"https://www.foreverfitpt.example/admin/appointments/appointmentrequest/"
+        f"{request.pk}/change/"
+    ) in clinic_mail.body
+    assert patient_mail.to == ["sam@example.com"]
+    assert "(301) 555-0128" in patient_mail.body
+    for mail in (clinic_mail, patient_mail):
+        text = mail.subject + mail.body
+        assert not [word for word in PRIVATE if word in text], text
+
+    request.refresh_from_db()
+    assert request.notified_at and request.confirmation_sent_at
+
+
+def test_no_preference_requests_go_to_the_central_address(
+    client, django_capture_on_commit_callbacks, mailoutbox, settings
+):
+    settings.APPOINTMENT_CENTRAL_EMAIL = "frontdesk@central.example"
+    submit(client, django_capture_on_commit_callbacks, clinic="", email="")
+    run_worker()
+    assert [mail.to for mail in mailoutbox] == [["frontdesk@central.example"]]
+    assert "for No preference" in mailoutbox[0].subject
+
+
+def test_a_mail_outage_delays_notifications_but_loses_none(
+    client, django_capture_on_commit_callbacks, mailoutbox, bowie, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    outage = mock.patch.object(
+        EmailBackend, "send_messages", side_effect=smtplib.SMTPServerDisconnected("down")
+    )
+    with outage:
+        first = submit(client, django_capture_on_commit_callbacks, clinic=bowie.pk)
+        second = submit(client, django_capture_on_commit_callbacks, clinic="")
+        run_worker()
+        # Still in the admin as not notified, with the kind of error and a retry time.
+        for request in (first, second):
+            request.refresh_from_db()
+            assert request.notified_at is None
+            assert request.notification_error == "SMTPServerDisconnected"
+            assert request.notify_after == timezone.now() + timedelta(minutes=1)
+        time_machine.shift(timedelta(minutes=2))
+        run_worker()  # the first retry fails too: the wait grows
+        first.refresh_from_db()
+        assert first.notification_attempts == 2
+        assert first.notify_after == timezone.now() + timedelta(minutes=5)
+    assert mailoutbox == []
+
+    time_machine.shift(timedelta(minutes=6))  # mail is back
+    run_worker()
+    run_worker()  # nothing left to send: nothing is sent twice
+    clinic_mails = [m for m in mailoutbox if m.subject.startswith("New appointment request")]
+    assert sorted(m.subject for m in clinic_mails) == sorted(
+        [
+            f"New appointment request #{first.pk} for Bowie",
+            f"New appointment request #{second.pk} for No preference",
+        ]
+    )
+    assert AppointmentRequest.objects.awaiting_notification().count() == 0
+
+
+def test_a_worker_that_dies_mid_task_leaves_the_request_to_the_next_sweep(
+    client, django_capture_on_commit_callbacks, mailoutbox, bowie, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    request = submit(client, django_capture_on_commit_callbacks, clinic=bowie.pk, email="")
+
+    def die(*args, **kwargs):
+        raise SystemExit("worker killed")  # after the claim, before anything is sent
+
+    with (
+        mock.patch.object(notifications, "send_clinic_notification", side_effect=die),
+        pytest.raises(SystemExit),
+    ):
+        notifications.deliver(request.pk)
+    request.refresh_from_db()
+    assert request.notified_at is None and mailoutbox == []
+
+    # While the dead worker's lease lasts, a sweep leaves the request alone...
+    assert enqueue_overdue_notifications() == 0
+    # ...and once it has run out, the sweep queues it again: sent once, and only once.
+    time_machine.shift(notifications.LEASE + timedelta(seconds=1))
+    assert enqueue_overdue_notifications() == 1
+    run_worker()
+    assert enqueue_overdue_notifications() == 0
+    run_worker()
+    assert [m.subject for m in mailoutbox] == [f"New appointment request #{request.pk} for Bowie"]
+
+
+def test_two_workers_never_send_the_same_notification(bowie, mailoutbox):
+    request = make_request(clinic=bowie)
+    assert notifications.claim(request.pk) is True
+    assert notifications.claim(request.pk) is False  # held by the first worker
+    assert notifications.deliver(request.pk).outcome == "nothing to send"
+    assert mailoutbox == []
+
+
+def test_a_lost_queue_entry_is_recovered_by_the_sweep(
+    client, django_capture_on_commit_callbacks, mailoutbox, bowie, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    broken_queue = mock.Mock(**{"enqueue.side_effect": RuntimeError("queue unavailable")})
+    with mock.patch("appointments.submission.deliver_notifications", broken_queue):
+        response_request = submit(client, django_capture_on_commit_callbacks, clinic=bowie.pk)
+    # The patient still saw success, and the request is saved.
+    assert response_request.notified_at is None
+    time_machine.shift(timedelta(minutes=2))
+    call_command("deliver_pending_notifications", verbosity=0)
+    run_worker()
+    assert any(f"#{response_request.pk} for Bowie" in m.subject for m in mailoutbox)

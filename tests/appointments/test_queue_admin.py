@@ -1,0 +1,223 @@
+"""The staff queue: who sees which requests, what they can do, and the record of it."""
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Group, Permission
+from pytest_django.asserts import assertContains, assertNotContains
+
+from appointments.models import AppointmentRequest, RequestAccess
+from tests.factories import make_clinic, make_request
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = "/admin/appointments/appointmentrequest/"
+
+
+def staff(django_user_model, username, group, clinics=()):
+    user = django_user_model.objects.create_user(username, password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    for clinic in clinics:
+        clinic.front_desk.add(user)
+    return user
+
+
+@pytest.fixture
+def bowie():
+    return make_clinic(name="Bowie", slug="bowie")
+
+
+@pytest.fixture
+def crofton():
+    return make_clinic(name="Crofton", slug="crofton")
+
+
+@pytest.fixture
+def front_desk(client, django_user_model, bowie):
+    client.force_login(staff(django_user_model, "bowie-desk", "Front desk", [bowie]))
+    return client
+
+
+@pytest.fixture
+def manager(client, django_user_model):
+    user = staff(django_user_model, "manager", "Practice managers")
+    client.force_login(user)
+    return client
+
+
+def change_data(request, **overrides):
+    """The admin change form's fields for a request, as the browser posts them."""
+    return {
+        "status": request.status,
+        "assignee": "",
+        "staff_notes": "",
+        "first_name": request.first_name,
+        "last_name": request.last_name,
+        "phone": request.phone,
+        "email": request.email,
+        "contact_method": request.contact_method,
+        "clinic": request.clinic_id or "",
+        "reason": request.reason,
+        "note": request.note,
+        "patient_type": request.patient_type,
+        "referral": request.referral,
+        "insurance": request.insurance,
+        "preferred_days": "[]",
+        "preferred_times": "[]",
+        **overrides,
+    }
+
+
+def test_front_desk_sees_only_their_clinics_requests(front_desk, bowie, crofton):
+    make_request(clinic=bowie, last_name="Okafor")
+    make_request(clinic=crofton, last_name="Lindqvist")
+    make_request(clinic=None, last_name="Nakamura")  # no preference: any clinic may take it
+    response = front_desk.get(QUEUE)
+    assertContains(response, "Bowie")
+    assertContains(response, "No preference")
+    assertNotContains(response, "Crofton")
+    assertContains(response, "2 appointment requests")
+
+
+def test_front_desk_cannot_open_another_clinics_request_by_its_url(front_desk, crofton):
+    other = make_request(clinic=crofton, last_name="Lindqvist")
+    response = front_desk.get(f"{QUEUE}{other.pk}/change/", follow=True)
+    assertNotContains(response, "Lindqvist")
+    assertContains(response, "doesn’t exist")
+    assert not RequestAccess.objects.exists()
+    # Nor change it with a forged POST.
+    front_desk.post(f"{QUEUE}{other.pk}/change/", change_data(other, status="closed"))
+    other.refresh_from_db()
+    assert other.status == AppointmentRequest.Status.NEW
+
+
+def test_front_desk_changes_the_status_of_their_clinics_request(front_desk, bowie):
+    request = make_request(clinic=bowie, last_name="Okafor")
+    response = front_desk.post(
+        f"{QUEUE}{request.pk}/change/",
+        change_data(request, status="contacted", staff_notes="Left a voicemail."),
+    )
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert (request.status, request.staff_notes) == ("contacted", "Left a voicemail.")
+    # The admin's change history outlives the request: it names the number, not the patient.
+    assert LogEntry.objects.get().object_repr == f"Request #{request.pk}"
+
+
+def test_front_desk_cannot_move_a_request_to_a_clinic_they_do_not_work(front_desk, bowie, crofton):
+    request = make_request(clinic=bowie)
+    response = front_desk.post(
+        f"{QUEUE}{request.pk}/change/", change_data(request, clinic=crofton.pk)
+    )
+    assertContains(response, "Select a valid choice")
+    request.refresh_from_db()
+    assert request.clinic == bowie
+
+
+def test_managers_see_every_clinics_requests(manager, bowie, crofton):
+    make_request(clinic=bowie)
+    make_request(clinic=crofton)
+    assertContains(manager.get(QUEUE), "2 appointment requests")
+
+
+def test_every_view_of_a_request_is_recorded_and_visible_to_managers(
+    client, django_user_model, bowie
+):
+    desk_user = staff(django_user_model, "bowie-desk", "Front desk", [bowie])
+    request = make_request(clinic=bowie)
+    client.force_login(desk_user)
+    assertContains(client.get(f"{QUEUE}{request.pk}/change/"), "Rivera")
+    access = RequestAccess.objects.get()
+    assert (access.user, access.request_number, access.clinic, access.action) == (
+        desk_user,
+        request.pk,
+        bowie,
+        "viewed",
+    )
+    assert client.get("/admin/appointments/requestaccess/").status_code == 403
+
+    client.force_login(staff(django_user_model, "manager", "Practice managers"))
+    assertContains(client.get("/admin/appointments/requestaccess/"), "bowie-desk")
+
+
+def test_csv_export_needs_its_permission_and_is_recorded(client, django_user_model, bowie):
+    request = make_request(clinic=bowie, last_name="Okafor", note="=HYPERLINK(1)")
+    desk_user = staff(django_user_model, "bowie-desk", "Front desk", [bowie])
+    client.force_login(desk_user)
+    export = {"action": "export_csv", "_selected_action": [request.pk]}
+    assertNotContains(client.get(QUEUE), "Export selected as CSV")
+    response = client.post(QUEUE, export)
+    assert response.get("Content-Type", "").startswith("text/html")  # refused: no file
+
+    desk_user.user_permissions.add(Permission.objects.get(codename="export_appointmentrequest"))
+    client.force_login(desk_user)
+    response = client.post(QUEUE, export)
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(row["id"], row["last_name"]) for row in rows] == [(str(request.pk), "Okafor")]
+    assert rows[0]["note"] == "'=HYPERLINK(1)"  # never a live spreadsheet formula
+    assert RequestAccess.objects.filter(action="exported", request_number=request.pk).exists()
+
+
+def test_actions_assign_and_change_status_in_bulk(front_desk, bowie):
+    requests = [make_request(clinic=bowie) for _ in range(3)]
+    front_desk.post(QUEUE, {"action": "assign_to_me", "_selected_action": [r.pk for r in requests]})
+    front_desk.post(
+        QUEUE, {"action": "mark_scheduled", "_selected_action": [r.pk for r in requests[:2]]}
+    )
+    assert sorted(AppointmentRequest.objects.values_list("status", flat=True)) == [
+        "new",
+        "scheduled",
+        "scheduled",
+    ]
+    assert set(AppointmentRequest.objects.values_list("assignee__username", flat=True)) == {
+        "bowie-desk"
+    }
+
+
+def test_requests_new_for_over_a_business_day_are_highlighted_as_overdue(
+    front_desk, bowie, time_machine
+):
+    # Friday 9 am Eastern: due by Monday 9 am.
+    friday_9am = datetime(2026, 11, 20, 14, tzinfo=UTC)
+    old = make_request(clinic=bowie, created_at=friday_9am)
+    handled = make_request(clinic=bowie, created_at=friday_9am, status="contacted")
+    time_machine.move_to(datetime(2026, 11, 23, 13, 30, tzinfo=UTC), tick=False)  # Mon 8:30
+    assertNotContains(front_desk.get(QUEUE), "overdue</strong>")
+    time_machine.move_to(datetime(2026, 11, 23, 14, 30, tzinfo=UTC), tick=False)  # Mon 9:30
+    response = front_desk.get(QUEUE)
+    assertContains(response, "overdue</strong>", count=1)
+    overdue = front_desk.get(QUEUE + "?overdue=yes")
+    assert [r.pk for r in overdue.context["cl"].result_list] == [old.pk]
+    assert handled.pk not in [r.pk for r in overdue.context["cl"].result_list]
+
+
+def test_queue_is_searchable_by_name_and_number(front_desk, bowie):
+    make_request(clinic=bowie, last_name="Lindqvist")
+    target = make_request(clinic=bowie, last_name="Okafor")
+    assertContains(front_desk.get(QUEUE + "?q=Lindqvist"), "1 result")
+    found = front_desk.get(QUEUE + f"?q={target.pk}")
+    assert [r.pk for r in found.context["cl"].result_list] == [target.pk]
+
+
+def test_admin_pages_are_never_cached(front_desk, bowie):
+    request = make_request(clinic=bowie)
+    for url in (QUEUE, f"{QUEUE}{request.pk}/change/"):
+        assert "no-store" in front_desk.get(url)["Cache-Control"]
+
+
+def test_staff_cannot_add_requests_in_the_admin(manager):
+    assert manager.get(QUEUE + "add/").status_code == 403
+
+
+def test_stuck_notifications_are_flagged(manager, bowie, settings, time_machine):
+    settings.APPOINTMENT_NOTIFICATION_STUCK_MINUTES = 30
+    time_machine.move_to(datetime(2026, 11, 24, 15, tzinfo=UTC), tick=False)
+    make_request(clinic=bowie, notification_error="SMTPServerDisconnected")
+    assertContains(manager.get(QUEUE), "Not yet sent")
+    time_machine.shift(timedelta(minutes=31))
+    assertContains(manager.get(QUEUE), "Stuck: SMTPServerDisconnected")
+    assert len(manager.get(QUEUE + "?notification=stuck").context["cl"].result_list) == 1
