@@ -1,6 +1,13 @@
-from django.contrib import admin
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 
-from articles.models import Article, Author, Topic
+from articles.models import Article, Author, Topic, UrgentCareNotice
+from articles.preview import preview_url
+from forever_fit.images import clean_upload
 
 
 @admin.register(Topic)
@@ -12,20 +19,115 @@ class TopicAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["name", "credentials"]
+    list_display = ["name", "credentials", "user"]
     search_fields = ["name", "credentials"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(UrgentCareNotice)
+class UrgentCareNoticeAdmin(admin.ModelAdmin):
+    """One wording for every article: it can be edited, never added to or deleted."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "medical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("due", "Review due"), ("current", "Reviewed recently")]
+
+    def queryset(self, request, queryset):
+        due = queryset.review_due()
+        if self.value() == "due":
+            return due
+        if self.value() == "current":
+            return queryset.exclude(pk__in=due.values("pk"))
+        return queryset
+
+
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = ["hero_image"]  # the admin adds the fields of its fieldsets
+
+    def clean_hero_image(self):
+        image = self.cleaned_data.get("hero_image")
+        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
+            return clean_upload(image)
+        return image
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "publish_at", "topic", "author"]
-    list_filter = ["status", "topic", "author", "publish_at"]
+    form = ArticleForm
+    list_display = ["title", "state", "publish_at", "author", "topic", "last_reviewed"]
+    list_filter = ["status", ReviewDueFilter, "topic", "author", "reviewer", "publish_at"]
     list_select_related = ["topic", "author"]
     search_fields = ["title", "summary"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["topic", "author"]
+    autocomplete_fields = ["topic", "author", "reviewer"]
+    readonly_fields = ["preview_links"]
+    actions = ["record_my_review"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "topic", "author", "summary", "body"]}),
-        ("Publishing", {"fields": ["status", "publish_at"]}),
-    ]
+        (None, {"fields": ["title", "slug", "topic", "author", "summary", "body",
+                           "show_urgent_care"]}),
+        ("Picture", {"fields": ["hero_image", "hero_alt", "hero_decorative"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "preview_links"]}),
+        ("Medical review", {"fields": ["reviewer", "last_reviewed"]}),
+        ("Search engines and sharing", {"classes": ["collapse"],
+                                        "fields": ["seo_title", "seo_description", "noindex"]}),
+    ]  # fmt: skip
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("articles.publish_article"):
+            readonly += ["status", "publish_at"]  # reviewers and writers cannot publish
+        if not request.user.has_perm("articles.review_article"):
+            readonly += ["reviewer", "last_reviewed"]  # only clinicians record reviews
+        return readonly
+
+    @admin.display(description="Status", ordering="status")
+    def state(self, obj):
+        if obj.is_scheduled:
+            return format_html("<strong>{}</strong>", "Scheduled")
+        return obj.get_status_display()
+
+    @admin.display(description="Preview")
+    def preview_links(self, obj):
+        if not obj.pk:
+            return "Save the article to preview it."
+        return format_html(
+            '<a href="{}" target="_blank">Preview as it will look</a><br>'
+            "Link for a clinician without an account (works for {} days, and stops when the "
+            'article is changed):<br><input type="text" readonly size="60" value="{}" '
+            'aria-label="Shareable preview link">',
+            reverse("articles:preview", args=[obj.pk]),
+            settings.ARTICLE_PREVIEW_LINK_DAYS,
+            settings.SITE_URL + preview_url(obj),
+        )
+
+    @admin.action(description="Record my medical review today", permissions=["review"])
+    def record_my_review(self, request, queryset):
+        author = getattr(request.user, "author", None)
+        if author is None:
+            self.message_user(
+                request,
+                "Your staff account is not linked to an author. Ask an editor to link it under "
+                "Authors, so the review shows your name and credentials.",
+                messages.ERROR,
+            )
+            return
+        count = queryset.update(
+            reviewer=author, last_reviewed=timezone.localdate(), updated_at=timezone.now()
+        )
+        self.message_user(request, f"Recorded your review of {count} article(s).", messages.SUCCESS)
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("articles.review_article")

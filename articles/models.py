@@ -1,8 +1,21 @@
-from django.db import models
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models import Case, IntegerField, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
 
-from articles.html import sanitize_article_html
+from articles import html
+from articles.search import update_search_vector
+from forever_fit import images
+
+WORDS_PER_MINUTE = 220
 
 
 class Topic(models.Model):
@@ -16,13 +29,25 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
 
 class Author(models.Model):
     name = models.CharField(max_length=120)
     credentials = models.CharField(
         max_length=60, blank=True, help_text='Shown after the name, e.g. "PT, DPT".'
     )
-    bio = models.TextField(blank=True)
+    bio = models.TextField(blank=True, help_text="One or two sentences shown under articles.")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text="The staff account of this person: a clinical reviewer records reviews "
+        "under their own name.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -31,10 +56,55 @@ class Author(models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
+class UrgentCareNotice(models.Model):
+    """The one wording of the urgent-care callout, shown by every article that asks for it."""
+
+    text = models.TextField(
+        help_text="Plain text. Shown in a highlighted box on articles with the callout ticked."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "urgent-care callout"
+        verbose_name_plural = "urgent-care callout"
+
+    def __str__(self):
+        return "Urgent-care callout"
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles a visitor may see now."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_page(self):
+        """With everything an article page shows, in one query."""
+        notice = UrgentCareNotice.objects.values("text")[:1]
+        return self.select_related("topic", "author", "reviewer").annotate(
+            urgent_care_text=Subquery(notice)
+        )
+
+    def related_to(self, article):
+        """Other published articles, the same topic first, newest first."""
+        same_topic = Case(
+            When(topic_id=article.topic_id, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .select_related("topic")
+            .annotate(same_topic=same_topic)
+            .order_by("-same_topic", "-publish_at")
+        )
+
+    def review_due(self, now=None):
+        """Articles never reviewed, or last reviewed longer ago than ARTICLE_REVIEW_DUE_DAYS."""
+        cutoff = (now or timezone.now()).date() - timedelta(days=settings.ARTICLE_REVIEW_DUE_DAYS)
+        return self.filter(
+            models.Q(last_reviewed__isnull=True) | models.Q(last_reviewed__lt=cutoff)
+        )
 
 
 class Article(models.Model):
@@ -43,20 +113,87 @@ class Article(models.Model):
         PUBLISHED = "published", "Published"
 
     title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The address; changing it keeps the old one working."
+    )
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="articles")
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
     summary = models.TextField(
-        max_length=400, help_text="Shown in lists and search results; a sentence or two."
+        max_length=400, help_text="Shown in lists, feeds and search results; a sentence or two."
     )
-    body = models.TextField(
-        help_text="Sanitized on save: only headings, lists, links and emphasis."
+    body = ProseEditorField(
+        extensions={
+            "Heading": {"levels": [2, 3]},
+            "Bold": True,
+            "Italic": True,
+            "BulletList": True,
+            "OrderedList": True,
+            "ListItem": True,
+            "Blockquote": True,
+            "Link": {"enableTarget": False},
+            "HardBreak": True,
+        },
+        # Ours, the same one save() applies whatever the source (admin, demo loader, shell).
+        sanitize=html.sanitize_article_html,
+        help_text="Headings (h2, h3) become the article's list of contents.",
     )
+    show_urgent_care = models.BooleanField(
+        "show the urgent-care callout",
+        default=False,
+        help_text="Adds the site-wide urgent-care wording (edited under Urgent-care callout).",
+    )
+    # Medical review
+    reviewer = models.ForeignKey(
+        Author,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed_articles",
+        help_text="The clinician who checked the article's medical content.",
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    # Picture
+    hero_image = models.ImageField(
+        upload_to="articles/",
+        blank=True,
+        width_field="hero_width",
+        height_field="hero_height",
+        help_text="JPEG, PNG or WebP, at least 800 pixels wide, 10 MB at most.",
+    )
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_alt = models.CharField(
+        "picture description",
+        max_length=200,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it.",
+    )
+    hero_decorative = models.BooleanField(
+        "the picture is decorative",
+        default=False,
+        help_text="Tick only if the picture adds nothing to the text (no description needed).",
+    )
+    # Publishing
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         default=timezone.now,
         help_text="A published article appears at this time; a time in the future schedules it.",
     )
+    # Search engines and sharing
+    seo_title = models.CharField(
+        "search title", max_length=70, blank=True, help_text="Instead of the title, if set."
+    )
+    seo_description = models.CharField(
+        "search description",
+        max_length=160,
+        blank=True,
+        help_text="Instead of the summary, if set.",
+    )
+    noindex = models.BooleanField(
+        "hide from search engines", default=False, help_text="Adds a noindex robots tag."
+    )
+    # Kept current by save() on PostgreSQL (GIN-indexed, see articles/search.py); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -65,14 +202,77 @@ class Article(models.Model):
     class Meta:
         ordering = ["-publish_at", "-pk"]
         indexes = [models.Index(fields=["status", "-publish_at"], name="article_feed_idx")]
+        permissions = [
+            ("publish_article", "Can publish or schedule articles"),
+            ("review_article", "Can record a medical review"),
+        ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
         # Sanitized on every save, so the template may render the body as trusted HTML.
-        self.body = sanitize_article_html(self.body)
+        self.body = html.sanitize_article_html(self.body)
+        old = Article.objects.filter(pk=self.pk).values("slug", "hero_image").first()
         super().save(*args, **kwargs)
+        if old and old["slug"] != self.slug:
+            self._redirect_from(reverse("articles:detail", kwargs={"slug": old["slug"]}))
+        if self.hero_image and (not old or old["hero_image"] != self.hero_image.name):
+            images.make_renditions(self.hero_image)
+        if connection.vendor == "postgresql":
+            update_search_vector(self.pk)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.hero_image and not self.hero_decorative and not self.hero_alt.strip():
+            raise ValidationError(
+                {"hero_alt": "Describe the picture, or tick “the picture is decorative”."}
+            )
+
+    def _redirect_from(self, old_path: str) -> None:
+        """Keep the old address working with one 301, and re-point older redirects to it."""
+        site = Site.objects.get_current()
+        new_path = self.get_absolute_url()
+        Redirect.objects.filter(site=site, new_path=old_path).update(new_path=new_path)
+        Redirect.objects.filter(site=site, old_path=new_path).delete()
+        Redirect.objects.update_or_create(
+            site=site, old_path=old_path, defaults={"new_path": new_path}
+        )
+
+    # --- What readers see ---
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(html.word_count(self.body) / WORDS_PER_MINUTE))
+
+    @property
+    def table_of_contents(self) -> list[dict]:
+        return html.headings(self.body)
+
+    @property
+    def page_title(self) -> str:
+        return self.seo_title or self.title
+
+    @property
+    def page_description(self) -> str:
+        return self.seo_description or self.summary
+
+    @property
+    def hero_alt_text(self) -> str:
+        """The picture's alt text: empty for a decorative one, so screen readers skip it."""
+        return "" if self.hero_decorative else self.hero_alt
+
+    @property
+    def hero_srcset_webp(self) -> str:
+        return images.srcset(self.hero_image, self.hero_width, "webp")
+
+    @property
+    def hero_srcset_jpeg(self) -> str:
+        return images.srcset(self.hero_image, self.hero_width, "jpeg")

@@ -1,20 +1,106 @@
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article
+from articles.models import Article, Topic
+from articles.preview import article_for_token
+from articles.search import search
+from articles.structured_data import article_json_ld
+from forever_fit.cached_lists import cached_list
+
+PAGE_SIZE = 12
+TOPICS = "article-topics"
+
+
+def topics_menu() -> list[Topic]:
+    return cached_list(TOPICS, Topic.objects.all)
 
 
 class ArticleListView(ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
-    paginate_by = 12
+    paginate_by = PAGE_SIZE
 
     def get_queryset(self):  # per request: timezone.now() must not freeze at import
         return Article.objects.published().select_related("topic", "author")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topics=topics_menu(), **kwargs)
+
+
+class TopicView(ArticleListView):
+    template_name = "articles/topic.html"
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(topic=self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
+
+
+class SearchView(ArticleListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.terms = self.request.GET.get("q", "").strip()[:200]
+        return search(super().get_queryset(), self.terms) if self.terms else Article.objects.none()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(terms=self.terms, **kwargs)
 
 
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+    preview = False
 
     def get_queryset(self):
-        return Article.objects.published().select_related("topic", "author")
+        return Article.objects.published().for_page()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        related = list(Article.objects.related_to(article)[:3])
+        return super().get_context_data(
+            related=related,
+            preview=self.preview,
+            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
+            json_ld=article_json_ld(article, self.request),
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.preview:
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class StaffPreviewView(PermissionRequiredMixin, ArticleDetailView):
+    """Any article, draft or scheduled, exactly as it will look: for signed-in staff."""
+
+    permission_required = "articles.view_article"
+    preview = True
+
+    def get_queryset(self):
+        return Article.objects.for_page()
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+
+@method_decorator(never_cache, name="dispatch")
+class SharedPreviewView(ArticleDetailView):
+    """A draft for someone without an account, through a signed link that expires."""
+
+    preview = True
+
+    def get_object(self, queryset=None):
+        article = article_for_token(self.kwargs["token"], Article.objects.for_page())
+        if article is None:
+            raise Http404("This preview link has expired or the article has changed.")
+        return article

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Author, Topic
-from forever_fit.demo_pictures import draw_clinic_photo
+from forever_fit.demo_pictures import draw_article_picture, draw_clinic_photo
 from locations.hours import CLINIC_TIMEZONE
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
@@ -236,6 +236,15 @@ ARTICLES = [
 ]
 
 
+# Medical reviews of the demo articles: (reviewer, days ago).
+REVIEWS = {
+    "physical-therapy-for-sciatica": ("Marcus Oyelaran", 2),
+    "prehab-before-knee-replacement": ("Dana Whitfield", 60),
+    "ankle-sprain-back-on-your-feet": ("Dana Whitfield", 400),  # due for another review
+}
+URGENT_CARE = {"physical-therapy-for-sciatica", "ankle-sprain-back-on-your-feet"}
+
+
 @transaction.atomic
 def load_demo_content() -> dict[str, int]:
     """Create whatever demo objects are missing; return how many of each were created."""
@@ -296,17 +305,30 @@ def load_demo_content() -> dict[str, int]:
 
     now = timezone.now()
     for slug, title, topic, author, days_ago, summary in ARTICLES:
-        _, is_new = Article.objects.get_or_create(
+        if Article.objects.filter(slug=slug).exists():
+            continue
+        reviewer, reviewed_days_ago = REVIEWS.get(slug, (None, None))
+        article = Article(
             slug=slug,
-            defaults={
-                "title": title,
-                "topic": topics[topic],
-                "author": authors[author],
-                "summary": summary,
-                "body": (ARTICLE_BODIES / f"{slug}.html").read_text(),
-                "status": Article.Status.PUBLISHED,
-                "publish_at": now - timedelta(days=days_ago),
-            },
+            title=title,
+            topic=topics[topic],
+            author=authors[author],
+            summary=summary,
+            body=(ARTICLE_BODIES / f"{slug}.html").read_text(),
+            status=Article.Status.PUBLISHED,
+            publish_at=now - timedelta(days=days_ago),
+            show_urgent_care=slug in URGENT_CARE,
+            reviewer=authors.get(reviewer),
+            last_reviewed=(now - timedelta(days=reviewed_days_ago)).date() if reviewer else None,
         )
-        created["articles"] += is_new
+        walker = slug == "balance-exercises-after-65"
+        article.hero_image.save(
+            f"{slug}.jpeg", draw_article_picture(slug, walker=walker), save=False
+        )
+        if walker:
+            article.hero_alt = "A drawing of a person walking heel to toe along a line, arms out"
+        else:
+            article.hero_decorative = True  # abstract shapes: nothing to describe
+        article.save()
+        created["articles"] += 1
     return created

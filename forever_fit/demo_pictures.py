@@ -56,3 +56,36 @@ def draw_clinic_photo(town: str, size=(1200, 800)) -> ContentFile:
     buffer = io.BytesIO()
     image.save(buffer, format="WEBP", quality=80)
     return ContentFile(buffer.getvalue())
+
+
+def draw_article_picture(seed: str, *, walker: bool = False, size=(1600, 900)) -> ContentFile:
+    """Draw a calm abstract picture (or a person walking heel to toe) for an article."""
+    width, height = size
+    rng = random.Random(seed)
+    top, bottom = (226, 238, 235), (190, 215, 210)
+    image = Image.new("RGB", size, top)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):  # a soft vertical gradient
+        mix = y / height
+        draw.line(
+            [0, y, width, y],
+            fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
+        )
+    for _ in range(7):
+        r = rng.randint(80, 260)
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        shade = rng.choice([(11, 93, 87), (179, 64, 27), (118, 156, 112), (245, 241, 232)])
+        draw.ellipse([x - r, y - r, x + r, y + r], outline=shade, width=14)
+    if walker:
+        ground = int(height * 0.8)
+        draw.line([200, ground, width - 200, ground], fill=BRAND, width=10)
+        x = width // 2
+        draw.ellipse([x - 45, ground - 470, x + 45, ground - 380], fill=BRAND)  # head
+        draw.line([x, ground - 380, x, ground - 190], fill=BRAND, width=26)  # body
+        draw.line([x, ground - 340, x - 160, ground - 290], fill=BRAND, width=20)  # arms out
+        draw.line([x, ground - 340, x + 160, ground - 290], fill=BRAND, width=20)
+        draw.line([x, ground - 190, x - 40, ground], fill=BRAND, width=22)  # legs, one ahead
+        draw.line([x, ground - 190, x + 50, ground], fill=BRAND, width=22)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    return ContentFile(buffer.getvalue())

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",  # privacy notice and accessibility statement, edited by staff
     "django.contrib.sitemaps",
+    "django.contrib.redirects",  # a changed article address answers with a 301
+    "django.contrib.postgres",  # full-text search on PostgreSQL (unused on SQLite)
+    "django_prose_editor",
     "django_tasks_db",
     "forever_fit",
     "articles",
@@ -63,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "forever_fit.urls"
@@ -81,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "locations.context_processors.clinic_contacts",
             ],
         },
@@ -168,7 +173,9 @@ X_FRAME_OPTIONS = "DENY"
 # Everything comes from our own origin: no third-party scripts, fonts, images or trackers.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
+    # The nonce is for the admin's scripts (the article editor's import map); public pages
+    # use none, so their header says script-src 'self' only.
+    "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
@@ -226,6 +233,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A queue in the database: a request's notification is stored in the same database as the
 # request, and `manage.py db_worker` sends it. Mail being down never slows or fails the form.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- Articles ---------------------------------------------------------------------------------
+
+# An article whose medical review is older than this is listed as "review due" in the admin.
+ARTICLE_REVIEW_DUE_DAYS = env.int("ARTICLE_REVIEW_DUE_DAYS", default=365)
+# How long a shared preview link for a draft works (it also stops when the article changes).
+ARTICLE_PREVIEW_LINK_DAYS = env.int("ARTICLE_PREVIEW_LINK_DAYS", default=7)
 
 # --- Appointment requests ---------------------------------------------------------------------
 

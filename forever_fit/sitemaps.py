@@ -2,7 +2,7 @@ from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from articles.sitemaps import ArticleSitemap
+from articles.sitemaps import ArticleSitemap, TopicSitemap
 from locations.sitemaps import ClinicSitemap
 
 
@@ -17,6 +17,7 @@ class StaticPageSitemap(Sitemap):
 SITEMAPS = {
     "pages": StaticPageSitemap,
     "articles": ArticleSitemap,
+    "topics": TopicSitemap,
     "clinics": ClinicSitemap,
     "site-pages": FlatPageSitemap,
 }

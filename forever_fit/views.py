@@ -15,8 +15,8 @@ from django.views.static import serve
 
 from appointments.models import AppointmentRequest
 from articles.models import Article
+from locations.context_processors import footer_clinics
 from locations.forms import NearestClinicForm
-from locations.models import Clinic
 from locations.schema_org import organization_json_ld
 
 
@@ -28,9 +28,7 @@ class HomeView(TemplateView):
         context["latest_articles"] = Article.objects.published().select_related("topic")[:3]
         context["reasons"] = AppointmentRequest.Reason
         context["nearest_form"] = NearestClinicForm()
-        # One clinic list for the page, its structured data and the footer.
-        context["all_clinics"] = clinics = list(Clinic.objects.active())
-        context["organization_json_ld"] = organization_json_ld(clinics, self.request)
+        context["organization_json_ld"] = organization_json_ld(footer_clinics(), self.request)
         return context
 
 

@@ -52,9 +52,12 @@ def test_demo_content_has_the_five_clinics_and_articles_over_several_topics(caps
     assert published.count() >= 6
     assert published.values("topic").distinct().count() >= 3
     sciatica = published.get(slug="physical-therapy-for-sciatica")
-    assert sciatica.body.count("<h2>") >= 3
+    assert sciatica.body.count("<h2 id=") >= 3
     assert sciatica.body.count("<li><strong>") >= 4
     assert "911" in sciatica.body
+    assert sciatica.show_urgent_care and sciatica.hero_image
+    reviewed = published.filter(reviewer__isnull=False, last_reviewed__isnull=False)
+    assert reviewed.count() >= 2
 
 
 def test_demo_reload_keeps_staff_edits(capsys):

@@ -1,0 +1,69 @@
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+
+from articles.models import Article, Topic
+
+FEED_SIZE = 20
+
+
+class LatestArticlesFeed(Feed):
+    title = "Forever Fit Physical Therapy: articles"
+    link = "/articles/"
+    description = (
+        "Plain-language articles on pain, injuries and recovery by our physical therapists."
+    )
+
+    def items(self):
+        return self.articles()[:FEED_SIZE]
+
+    def articles(self, topic=None):
+        articles = Article.objects.published().select_related("author", "topic")
+        return articles.filter(topic=topic) if topic else articles
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary
+
+    def item_pubdate(self, article):
+        return article.publish_at
+
+    def item_updateddate(self, article):
+        return article.updated_at
+
+    def item_author_name(self, article):
+        return str(article.author)
+
+    def item_categories(self, article):
+        return [article.topic.name]
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestArticlesFeed.description
+
+
+class TopicFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, topic):
+        return f"Forever Fit Physical Therapy: {topic.name}"
+
+    def link(self, topic):
+        return topic.get_absolute_url()
+
+    def description(self, topic):
+        return topic.description or f"Articles about {topic.name.lower()}."
+
+    def items(self, topic):
+        return self.articles(topic)[:FEED_SIZE]
+
+
+class TopicAtomFeed(TopicFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, topic):
+        return self.description(topic)

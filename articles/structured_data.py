@@ -1,0 +1,66 @@
+"""schema.org descriptions of an article for search engines (JSON-LD)."""
+
+from django.urls import reverse
+
+from locations.schema_org import ORGANIZATION_NAME, organization_id
+
+
+def person(author) -> dict:
+    node = {"@type": "Person", "name": author.name}
+    if author.credentials:
+        node["honorificSuffix"] = author.credentials
+    if author.bio:
+        node["description"] = author.bio
+    return node
+
+
+def article_json_ld(article, request) -> dict:
+    """A MedicalWebPage (with its review), the Article on it, and the breadcrumb trail."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    home = request.build_absolute_uri(reverse("home"))
+    page = {
+        "@type": "MedicalWebPage",
+        "@id": url + "#webpage",
+        "url": url,
+        "name": article.page_title,
+        "description": article.page_description,
+        "about": {"@type": "Thing", "name": article.topic.name},
+        "mainEntity": {"@id": url + "#article"},
+        "breadcrumb": {"@id": url + "#breadcrumb"},
+    }
+    if article.reviewer and article.last_reviewed:
+        page["reviewedBy"] = person(article.reviewer)
+        page["lastReviewed"] = article.last_reviewed.isoformat()
+    body = {
+        "@type": "Article",
+        "@id": url + "#article",
+        "headline": article.title,
+        "description": article.summary,
+        "articleSection": article.topic.name,
+        "datePublished": article.publish_at.isoformat(),
+        "dateModified": article.updated_at.isoformat(),
+        "author": person(article.author),
+        "publisher": {
+            "@type": "MedicalOrganization",
+            "@id": organization_id(request),
+            "name": ORGANIZATION_NAME,
+        },
+        "mainEntityOfPage": {"@id": url + "#webpage"},
+    }
+    if article.hero_image:
+        body["image"] = request.build_absolute_uri(article.hero_image.url)
+    trail = [
+        ("Home", home),
+        ("Articles", request.build_absolute_uri(reverse("articles:list"))),
+        (article.topic.name, request.build_absolute_uri(article.topic.get_absolute_url())),
+        (article.title, url),
+    ]
+    breadcrumb = {
+        "@type": "BreadcrumbList",
+        "@id": url + "#breadcrumb",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": item}
+            for n, (name, item) in enumerate(trail, start=1)
+        ],
+    }
+    return {"@context": "https://schema.org", "@graph": [page, body, breadcrumb]}

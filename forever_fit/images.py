@@ -1,0 +1,99 @@
+"""Uploaded pictures: checked and cleaned on upload, served in several widths as WebP and JPEG.
+
+Pillow does the work. An upload must be a real JPEG, PNG or WebP of sensible size; it is
+re-encoded, which drops EXIF data (camera, GPS position) and anything hidden after the image.
+"""
+
+import io
+from pathlib import PurePosixPath
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # 40 megapixels: more is a camera's raw size or a decompression bomb
+MIN_WIDTH = 800
+ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
+RENDITION_WIDTHS = (480, 800, 1200, 1600)
+
+
+def clean_upload(upload) -> ContentFile:
+    """Check an uploaded picture and return it re-encoded without metadata, or say what's wrong."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            f"This file is {upload.size / 1024 / 1024:.0f} MB; the largest we accept is "
+            f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB. Export a smaller JPEG and try again."
+        )
+    try:
+        with Image.open(upload) as probe:
+            kind, (width, height) = probe.format, probe.size
+            if kind not in ACCEPTED_FORMATS:
+                raise ValidationError(f"This is a {kind} file. Upload a JPEG, PNG or WebP picture.")
+            if width * height > MAX_PIXELS:
+                raise Image.DecompressionBombError(f"{width} × {height}")
+            probe.verify()  # reads the whole file: a truncated or corrupt one fails here
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image = ImageOps.exif_transpose(image)  # keep the orientation the camera meant
+            image.load()
+    except Image.DecompressionBombError:  # Pillow's own check, or ours above
+        raise ValidationError(
+            "This picture has too many pixels to process. Resize it to at most 4000 pixels "
+            "wide and try again."
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        raise ValidationError(
+            "This file is not a picture we can read, or it is damaged. "
+            "Upload a JPEG, PNG or WebP picture."
+        ) from None
+    if image.width < MIN_WIDTH:
+        raise ValidationError(
+            f"This picture is {image.width} pixels wide; use one at least {MIN_WIDTH} wide so "
+            "that it looks sharp on large screens."
+        )
+    return ContentFile(_encode(image, kind), name=PurePosixPath(upload.name).name)
+
+
+def _encode(image: Image.Image, kind: str, width: int | None = None) -> bytes:
+    if width and width < image.width:
+        image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+    if kind == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    buffer = io.BytesIO()
+    # No exif= argument: the new file carries no metadata.
+    image.save(buffer, format=kind, quality=82, optimize=True)
+    return buffer.getvalue()
+
+
+def rendition_name(original: str, width: int, kind: str) -> str:
+    path = PurePosixPath(original)
+    return f"renditions/{path.parent}/{path.stem}-{width}.{kind.lower()}"
+
+
+def rendition_widths(original_width: int) -> list[int]:
+    """The widths made for a picture: the standard ones it is wide enough for, and its own."""
+    widths = [w for w in RENDITION_WIDTHS if w < original_width]
+    return [*widths, min(original_width, RENDITION_WIDTHS[-1])]
+
+
+def make_renditions(image_field) -> None:
+    """Write a WebP and a JPEG of the picture in each rendition width (replacing old ones)."""
+    image_field.open("rb")
+    with Image.open(image_field) as image:
+        image.load()
+    image_field.close()
+    for width in rendition_widths(image.width):
+        for kind, ext in (("WEBP", "webp"), ("JPEG", "jpeg")):
+            name = rendition_name(image_field.name, width, ext)
+            if default_storage.exists(name):
+                default_storage.delete(name)
+            default_storage.save(name, ContentFile(_encode(image, kind, width)))
+
+
+def srcset(image_field, original_width: int, ext: str) -> str:
+    return ", ".join(
+        f"{default_storage.url(rendition_name(image_field.name, w, ext))} {w}w"
+        for w in rendition_widths(original_width)
+    )

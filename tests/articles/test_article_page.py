@@ -1,0 +1,162 @@
+"""What a reader sees on an article page, and what search engines and link previews read."""
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from articles.models import UrgentCareNotice
+from tests.factories import make_article, make_author, make_topic
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "<p>" + "word " * 440 + "</p><h2>What to expect</h2><p>Visits.</p>"
+    "<h3>The first visit</h3><p>Questions.</p><h2>Treatments that help</h2><p>Exercise.</p>"
+)
+
+
+@pytest.fixture
+def reviewed_article():
+    return make_article(
+        title="Sciatica explained",
+        slug="sciatica-explained",
+        summary="Why the leg hurts, and what helps.",
+        body=BODY,
+        topic=make_topic(name="Back Pain", slug="back-pain"),
+        author=make_author(
+            name="Dana Whitfield",
+            credentials="PT, DPT",
+            bio="Dana treats back pain in Severna Park.",
+        ),
+        reviewer=make_author(name="Marcus Oyelaran", credentials="PT, DPT"),
+        last_reviewed=date(2026, 11, 2),
+        show_urgent_care=True,
+    )
+
+
+def json_ld(response) -> dict:
+    block = response.content.decode().split('<script type="application/ld+json">')[1]
+    return json.loads(block.split("</script>")[0])
+
+
+def test_article_shows_who_wrote_and_reviewed_it_and_how_long_it_takes(client, reviewed_article):
+    response = client.get("/articles/sciatica-explained/")
+    assertContains(response, "By <strong>Dana Whitfield, PT, DPT</strong>")
+    assertContains(
+        response,
+        'Medically reviewed by Marcus Oyelaran, PT, DPT on <time datetime="2026-11-02">'
+        "November 2, 2026</time>",
+    )
+    assertContains(response, "2 min read")  # 446 words at 220 a minute
+    assertContains(response, "Dana treats back pain in Severna Park.")
+
+
+def test_unreviewed_article_makes_no_review_claim(client):
+    article = make_article(reviewer=None, last_reviewed=None)
+    assertNotContains(client.get(article.get_absolute_url()), "Medically reviewed")
+
+
+def test_table_of_contents_links_to_each_heading(client, reviewed_article):
+    response = client.get("/articles/sciatica-explained/")
+    assertContains(response, '<a href="#what-to-expect">What to expect</a>')
+    assertContains(response, '<li class="toc__level-3"><a href="#the-first-visit">')
+    assertContains(response, '<h2 id="treatments-that-help">Treatments that help</h2>')
+
+
+def test_urgent_care_callout_uses_the_one_staff_edited_wording(client, reviewed_article):
+    notice = UrgentCareNotice.objects.get()
+    notice.text = "Call 911 if your legs suddenly become weak."
+    notice.save()
+    other = make_article(show_urgent_care=True)
+    plain = make_article(show_urgent_care=False)
+    for article in (reviewed_article, other):
+        assertContains(
+            client.get(article.get_absolute_url()), "Call 911 if your legs suddenly become weak."
+        )
+    assertNotContains(client.get(plain.get_absolute_url()), "When to get urgent care")
+
+
+def test_related_articles_come_from_the_same_topic_first(client, reviewed_article):
+    now = timezone.now()
+    newer_elsewhere = make_article(title="Knee news", publish_at=now - timedelta(hours=1))
+    same_topic = make_article(
+        title="Back basics", topic=reviewed_article.topic, publish_at=now - timedelta(days=30)
+    )
+    html = client.get("/articles/sciatica-explained/").content.decode()
+    related = html.split('id="related-heading"')[1]
+    assert related.index(same_topic.title) < related.index(newer_elsewhere.title)
+
+
+def test_page_title_and_description_can_be_overridden_for_search_engines(client):
+    article = make_article(
+        title="A long article title",
+        summary="The summary.",
+        seo_title="Short title",
+        seo_description="For search results.",
+    )
+    response = client.get(article.get_absolute_url())
+    assertContains(response, "<title>Short title · Forever Fit Physical Therapy</title>")
+    assertContains(response, '<meta name="description" content="For search results.">')
+    assertContains(response, '<meta property="og:title" content="Short title">')
+
+
+def test_sharing_tags_and_canonical_url(client, reviewed_article):
+    response = client.get("/articles/sciatica-explained/")
+    canonical = "http://testserver/articles/sciatica-explained/"
+    assertContains(response, f'<link rel="canonical" href="{canonical}">')
+    assertContains(response, f'<meta property="og:url" content="{canonical}">')
+    assertContains(response, '<meta property="og:type" content="article">')
+    assertContains(response, '<meta name="twitter:card" content="summary">')
+    assertNotContains(response, 'name="robots"')
+
+
+def test_noindex_option_hides_the_article_from_search_engines(client):
+    article = make_article(noindex=True)
+    assertContains(
+        client.get(article.get_absolute_url()), '<meta name="robots" content="noindex, nofollow">'
+    )
+    assert article.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+
+
+def test_structured_data_describes_review_author_and_breadcrumbs(client, reviewed_article):
+    graph = {
+        node["@type"]: node
+        for node in json_ld(client.get(reviewed_article.get_absolute_url()))["@graph"]
+    }
+    page, article, trail = graph["MedicalWebPage"], graph["Article"], graph["BreadcrumbList"]
+    assert page["lastReviewed"] == "2026-11-02"
+    assert page["reviewedBy"] == {
+        "@type": "Person",
+        "name": "Marcus Oyelaran",
+        "honorificSuffix": "PT, DPT",
+    }
+    assert article["headline"] == "Sciatica explained"
+    assert article["author"]["@type"] == "Person"
+    assert article["author"]["name"] == "Dana Whitfield"
+    assert article["datePublished"] == reviewed_article.publish_at.isoformat()
+    assert article["publisher"]["@id"] == "http://testserver/#organization"
+    assert [item["name"] for item in trail["itemListElement"]] == [
+        "Home",
+        "Articles",
+        "Back Pain",
+        "Sciatica explained",
+    ]
+    assert trail["itemListElement"][2]["item"] == "http://testserver/articles/topics/back-pain/"
+
+
+def test_unreviewed_article_claims_no_review_in_structured_data(client):
+    article = make_article()
+    graph = json_ld(client.get(article.get_absolute_url()))["@graph"]
+    assert "reviewedBy" not in graph[0] and "lastReviewed" not in graph[0]
+
+
+def test_call_to_action_carries_the_article_and_topic_into_the_form(client, reviewed_article):
+    response = client.get("/articles/sciatica-explained/")
+    link = "/request-appointment/?reason=back-pain&from=/articles/sciatica-explained/"
+    assertContains(response, f'href="{link.replace("&", "&amp;")}"')
+    form = client.get(link)
+    assert form.context["form"].initial["reason"] == "back-pain"
+    assert form.context["form"].initial["source"] == "/articles/sciatica-explained/"

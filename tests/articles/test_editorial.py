@@ -1,0 +1,183 @@
+"""Staff: previews, scheduling, slug changes, groups and the review workflow."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from articles.models import Article
+from articles.preview import preview_url
+from forever_fit.demo_pictures import draw_article_picture
+from tests.factories import make_article, make_author
+
+pytestmark = pytest.mark.django_db
+
+
+def staff(django_user_model, username, group):
+    user = django_user_model.objects.create_user(username, password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def test_staff_preview_a_draft_exactly_as_it_will_look(client, django_user_model):
+    draft = make_article(title="Work in progress", status=Article.Status.DRAFT)
+    assert client.get(f"/articles/preview/{draft.pk}/").status_code == 302  # sign in first
+    client.force_login(staff(django_user_model, "editor", "Editors"))
+    response = client.get(f"/articles/preview/{draft.pk}/")
+    assertContains(response, "<h1>Work in progress</h1>", html=True)
+    assertContains(response, "Patients cannot see this page yet.")
+    assertContains(response, '<meta name="robots" content="noindex, nofollow">')
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_signed_preview_link_works_without_an_account(client):
+    draft = make_article(title="For Dr. Lee to check", status=Article.Status.DRAFT)
+    response = client.get(preview_url(draft))
+    assertContains(response, "For Dr. Lee to check")
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert client.get(draft.get_absolute_url()).status_code == 404  # still a draft
+
+
+def test_a_preview_link_expires(client, settings, time_machine):
+    settings.ARTICLE_PREVIEW_LINK_DAYS = 7
+    time_machine.move_to(timezone.now(), tick=False)
+    draft = make_article(status=Article.Status.DRAFT)
+    link = preview_url(draft)
+    time_machine.shift(timedelta(days=6))
+    assert client.get(link).status_code == 200
+    time_machine.shift(timedelta(days=2))
+    assert client.get(link).status_code == 404
+
+
+def test_changing_the_article_revokes_its_preview_links(client):
+    draft = make_article(status=Article.Status.DRAFT)
+    link = preview_url(draft)
+    draft.summary = "Rewritten."
+    draft.save()
+    assert client.get(link).status_code == 404
+    assert client.get(link.replace("shared/", "shared/x")).status_code == 404  # forged
+
+
+def test_changed_slug_leaves_a_single_301_behind(client):
+    article = make_article(slug="sciatica-guide")
+    article.slug = "sciatica-what-to-expect"
+    article.save()
+    assertRedirects(
+        client.get("/articles/sciatica-guide/"),
+        "/articles/sciatica-what-to-expect/",
+        status_code=301,
+    )
+    article.slug = "physical-therapy-for-sciatica"
+    article.save()
+    # Both old addresses go straight to the newest: one hop, never a chain.
+    for old in ("/articles/sciatica-guide/", "/articles/sciatica-what-to-expect/"):
+        assertRedirects(
+            client.get(old), "/articles/physical-therapy-for-sciatica/", status_code=301
+        )
+
+
+def test_scheduled_articles_show_as_scheduled_in_the_admin(client, admin_user):
+    make_article(title="Coming next week", publish_at=timezone.now() + timedelta(days=7))
+    client.force_login(admin_user)
+    assertContains(client.get("/admin/articles/article/"), "<strong>Scheduled</strong>")
+
+
+def test_review_due_lists_articles_with_old_or_no_reviews(client, admin_user, settings):
+    settings.ARTICLE_REVIEW_DUE_DAYS = 365
+    reviewer = make_author(name="Marcus Oyelaran")
+    today = timezone.localdate()
+    make_article(title="Fresh review", reviewer=reviewer, last_reviewed=today)
+    make_article(title="Stale review", reviewer=reviewer, last_reviewed=today - timedelta(days=400))
+    make_article(title="Never reviewed")
+    client.force_login(admin_user)
+    response = client.get("/admin/articles/article/?review=due")
+    assertContains(response, "Stale review")
+    assertContains(response, "Never reviewed")
+    assertNotContains(response, "Fresh review")
+
+
+def change_form(article, **changes):
+    return {
+        "title": article.title,
+        "slug": article.slug,
+        "topic": article.topic_id,
+        "author": article.author_id,
+        "summary": article.summary,
+        "body": article.body,
+        "status": article.status,
+        "publish_at_0": "2026-11-20",
+        "publish_at_1": "09:00:00",
+        "hero_alt": "",
+        "seo_title": "",
+        "seo_description": "",
+        **changes,
+    }
+
+
+def test_editors_can_publish(client, django_user_model):
+    client.force_login(staff(django_user_model, "editor", "Editors"))
+    draft = make_article(status=Article.Status.DRAFT)
+    response = client.post(
+        f"/admin/articles/article/{draft.pk}/change/", change_form(draft, status="published")
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.PUBLISHED
+
+
+def test_clinical_reviewers_cannot_publish_but_can_record_their_review(client, django_user_model):
+    reviewer_user = staff(django_user_model, "dr-lee", "Clinical reviewers")
+    reviewer = make_author(name="Jordan Lee", credentials="PT, DPT", user=reviewer_user)
+    draft = make_article(status=Article.Status.DRAFT)
+    client.force_login(reviewer_user)
+    client.post(
+        f"/admin/articles/article/{draft.pk}/change/",
+        change_form(draft, status="published", summary="Corrected summary."),
+    )
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT  # the status field is read-only for them
+    assert draft.summary == "Corrected summary."
+
+    client.post(
+        "/admin/articles/article/", {"action": "record_my_review", "_selected_action": [draft.pk]}
+    )
+    draft.refresh_from_db()
+    assert (draft.reviewer, draft.last_reviewed) == (reviewer, timezone.localdate())
+
+
+def test_editors_cannot_record_a_medical_review(client, django_user_model):
+    client.force_login(staff(django_user_model, "editor", "Editors"))
+    article = make_article()
+    response = client.get("/admin/articles/article/")
+    assertNotContains(response, "Record my medical review")
+    client.post(
+        f"/admin/articles/article/{article.pk}/change/",
+        change_form(article, reviewer=make_author().pk, last_reviewed="2026-11-01"),
+    )
+    article.refresh_from_db()
+    assert article.reviewer is None
+
+
+def test_a_new_topic_shows_on_the_site_at_once(client, admin_user):
+    client.force_login(admin_user)
+    client.post(
+        "/admin/articles/topic/add/",
+        {"name": "Pelvic Health", "slug": "pelvic-health", "description": ""},
+    )
+    assertContains(client.get("/articles/"), "Pelvic Health")
+
+
+def test_admin_rejects_a_picture_without_description_unless_decorative(client, admin_user):
+    client.force_login(admin_user)
+    article = make_article()
+    picture = draw_article_picture("x", size=(1000, 600))
+    upload = io.BytesIO(picture.read())
+    upload.name = "hero.jpeg"
+    response = client.post(
+        f"/admin/articles/article/{article.pk}/change/", change_form(article, hero_image=upload)
+    )
+    assertContains(response, "Describe the picture, or tick")

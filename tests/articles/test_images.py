@@ -1,0 +1,93 @@
+"""Hero pictures: checked on upload, stripped of metadata, served responsively."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from forever_fit.demo_pictures import draw_article_picture
+from forever_fit.images import MAX_UPLOAD_BYTES, clean_upload
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def photo_bytes(size=(1200, 800), fmt="JPEG", exif=None) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (120, 160, 150)).save(
+        buffer, format=fmt, **({"exif": exif} if exif else {})
+    )
+    return buffer.getvalue()
+
+
+def upload(data: bytes, name="photo.jpeg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="image/jpeg")
+
+
+def test_camera_metadata_and_gps_position_are_removed():
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # camera make
+    exif[0x8825] = {1: "N", 2: (39.0, 4.0, 15.0)}  # GPS: where the photo was taken
+    original = photo_bytes(exif=exif)
+    assert Image.open(io.BytesIO(original)).getexif()  # the upload carries it
+    cleaned = clean_upload(upload(original))
+    assert not Image.open(io.BytesIO(cleaned.read())).getexif()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.7 not a picture at all", "not a picture we can read"),
+        (photo_bytes()[:2000], "not a picture we can read"),  # cut off half way
+        (photo_bytes(fmt="GIF"), "This is a GIF file"),
+        (photo_bytes(size=(500, 400)), "500 pixels wide"),
+    ],
+    ids=["not an image", "corrupt", "wrong format", "too small"],
+)
+def test_unusable_uploads_are_rejected_with_a_clear_message(data, message):
+    with pytest.raises(ValidationError, match=message):
+        clean_upload(upload(data))
+
+
+def test_a_decompression_bomb_is_rejected_before_it_is_decoded():
+    # A tiny PNG that claims to be 20,000 × 20,000 pixels (400 million, 1.2 GB decoded).
+    buffer = io.BytesIO()
+    Image.new("1", (20_000, 20_000)).save(buffer, format="PNG", optimize=True)
+    data = buffer.getvalue()
+    assert len(data) < 200_000
+    with pytest.raises(ValidationError, match="too many pixels to process"):
+        clean_upload(upload(data, "bomb.png"))
+
+
+def test_an_oversized_file_is_rejected_by_its_size():
+    big = upload(b"x" * (MAX_UPLOAD_BYTES + 1))
+    with pytest.raises(ValidationError, match="the largest we accept is 10 MB"):
+        clean_upload(big)
+
+
+def test_hero_picture_is_served_in_several_widths_as_webp_and_jpeg(client):
+    article = make_article(slug="with-picture", hero_alt="A person stretching")
+    article.hero_image.save("hero.jpeg", draw_article_picture("t", size=(1400, 700)))
+    for width in (480, 800, 1200, 1400):
+        for ext in ("webp", "jpeg"):
+            name = f"renditions/articles/hero-{width}.{ext}"
+            assert default_storage.exists(name), name
+            assert Image.open(default_storage.open(name)).width == width
+    html = client.get("/articles/with-picture/").content.decode()
+    picture = html.split("<picture>")[1].split("</picture>")[0]
+    assert (
+        '<source type="image/webp" srcset="/media/renditions/articles/hero-480.webp 480w' in picture
+    )
+    assert 'sizes="(min-width: 42rem) 38rem, 100vw"' in picture
+    assert 'width="1400" height="700"' in picture
+    assert 'alt="A person stretching"' in picture
+    assert 'fetchpriority="high"' in picture  # the first picture on the page: no lazy loading
+
+
+def test_a_decorative_picture_has_empty_alt_text(client):
+    article = make_article(slug="decorated", hero_decorative=True, hero_alt="ignored")
+    article.hero_image.save("deco.jpeg", draw_article_picture("d", size=(900, 500)))
+    assert 'alt=""' in client.get("/articles/decorated/").content.decode().split("<picture>")[1]

@@ -1,0 +1,135 @@
+from datetime import timedelta
+
+import feedparser
+import pytest
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from articles.models import Article
+from tests.factories import make_article, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def back_pain():
+    return make_topic(
+        name="Back Pain",
+        slug="back-pain",
+        description="Low back pain, sciatica and keeping your back moving.",
+    )
+
+
+def test_topic_page_has_its_description_and_only_its_articles(client, back_pain):
+    make_article(title="Sciatica explained", topic=back_pain)
+    make_article(title="Runner's knee")
+    response = client.get("/articles/topics/back-pain/")
+    assertContains(response, "<h1>Back Pain</h1>", html=True)
+    assertContains(response, "Low back pain, sciatica and keeping your back moving.")
+    assertContains(response, "Sciatica explained")
+    assertNotContains(response, "Runner")
+
+
+def test_article_list_offers_every_topic_as_a_filter(client, back_pain):
+    make_topic(name="Knee & Hip", slug="knee-hip")
+    response = client.get("/articles/")
+    assertContains(response, '<a href="/articles/topics/back-pain/">Back Pain</a>', html=True)
+    assertContains(response, '<a href="/articles/topics/knee-hip/">Knee &amp; Hip</a>', html=True)
+
+
+def test_a_new_topic_shows_in_the_menu_at_once(client):
+    client.get("/articles/")  # caches the menu
+    make_topic(name="Pelvic Health", slug="pelvic-health")
+    assertContains(client.get("/articles/"), "Pelvic Health")
+
+
+def test_empty_topic_says_what_to_do_instead(client, back_pain):
+    response = client.get("/articles/topics/back-pain/")
+    assertContains(response, "We have not published an article on back pain yet.")
+    assertContains(response, 'href="/request-appointment/"')
+
+
+def test_search_finds_words_in_the_body_and_ranks_title_matches_first(client):
+    body_match = make_article(
+        title="Lifting without pain",
+        body="<p>Most sciatica settles with exercise.</p>",
+        publish_at=timezone.now(),
+    )
+    title_match = make_article(
+        title="Sciatica: what helps", publish_at=timezone.now() - timedelta(days=60)
+    )
+    make_article(title="Desk neck", body="<p>Screens at eye level.</p>")
+    make_article(title="Sciatica draft", status=Article.Status.DRAFT)
+    response = client.get("/articles/search/?q=sciatica")
+    found = [article.pk for article in response.context["articles"]]
+    assert found == [title_match.pk, body_match.pk]
+    assertContains(response, "2 articles about “sciatica”.")
+
+
+def test_search_understands_several_words(client):
+    make_article(title="Knee pain on stairs", body="<p>Climbing hurts.</p>")
+    make_article(title="Knee replacement", body="<p>After surgery.</p>")
+    response = client.get("/articles/search/?q=knee+stairs")
+    assert [a.title for a in response.context["articles"]] == ["Knee pain on stairs"]
+
+
+def test_search_without_results_helps_the_reader_on(client):
+    make_article(title="Desk neck")
+    response = client.get("/articles/search/?q=zzyzx")
+    assertContains(response, "No articles match “zzyzx”.")
+    assertContains(response, 'href="/request-appointment/"')
+    assertContains(response, "Browse the topics")
+
+
+def test_empty_search_asks_for_a_word(client):
+    assertContains(client.get("/articles/search/?q="), "Type a word or two")
+
+
+def test_search_pages_keep_the_query_when_paging(client):
+    for n in range(14):
+        make_article(title=f"Posture tip {n}", publish_at=timezone.now() - timedelta(hours=n))
+    response = client.get("/articles/search/?q=posture")
+    assertContains(response, 'href="?q=posture&amp;page=2"')
+
+
+@pytest.mark.parametrize("url", ["/articles/feed/", "/articles/feed/atom/"])
+def test_feeds_list_published_articles_with_their_summaries(client, url, back_pain, settings):
+    article = make_article(
+        title="Sciatica explained", summary="Why the leg hurts.", topic=back_pain
+    )
+    make_article(title="Unfinished", status=Article.Status.DRAFT)
+    feed = feedparser.parse(client.get(url).content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert [entry.title for entry in feed.entries] == ["Sciatica explained"]
+    assert feed.entries[0].summary == "Why the leg hurts."
+    # Links use the site's public domain (DJANGO_SITE_DOMAIN), as feed readers need.
+    assert feed.entries[0].link == f"http://{settings.SITE_DOMAIN}{article.get_absolute_url()}"
+    assert feed.entries[0].tags[0].term == "Back Pain"
+
+
+@pytest.mark.parametrize(
+    "url", ["/articles/topics/back-pain/feed/", "/articles/topics/back-pain/feed/atom/"]
+)
+def test_topic_feeds_carry_only_that_topic(client, url, back_pain):
+    make_article(title="Sciatica explained", topic=back_pain)
+    make_article(title="Runner's knee")
+    feed = feedparser.parse(client.get(url).content)
+    assert not feed.bozo
+    assert feed.feed.title == "Forever Fit Physical Therapy: Back Pain"
+    assert [entry.title for entry in feed.entries] == ["Sciatica explained"]
+
+
+def test_pages_point_feed_readers_to_the_feeds(client, back_pain):
+    assertContains(client.get("/articles/"), '<link rel="alternate" type="application/rss+xml"')
+    assertContains(
+        client.get("/articles/topics/back-pain/"), 'href="/articles/topics/back-pain/feed/atom/"'
+    )
+
+
+def test_sitemap_lists_topics_and_article_dates(client, back_pain):
+    article = make_article(topic=back_pain)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/articles/topics/back-pain/</loc>" in xml
+    assert (
+        f"{article.get_absolute_url()}</loc><lastmod>{article.updated_at.date()}</lastmod>" in xml
+    )
