@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-dev
 HOST_PORT := 127.0.0.1:8000
 
-.PHONY: run worker test prod lint format ci lock clean
+.PHONY: run worker test browser-tools prod lint format ci lock clean
 
 # A Python >= 3.12 from the PATH or, where `python3` is older, from pyenv's versions folder.
 $(PY):
@@ -41,8 +41,26 @@ worker: $(INSTALLED)
 	@$(PY) manage.py deliver_pending_notifications
 	@$(PY) manage.py db_worker
 
+# What the browser tests need besides Python: Debian's Chromium, a Java runtime for the Nu Html
+# Checker, and the checker itself (npm package vnu-jar, pinned in package-lock.json).
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
+
+browser-tools: $(VNU)
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "The browser tests need:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
+	fi
+
+$(VNU): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 # The tests run production-like (DEBUG off) with a throwaway key and ignore a local .env.
-test: $(INSTALLED)
+test: $(INSTALLED) browser-tools
 	DJANGO_ENV_FILE=/dev/null DJANGO_SECRET_KEY=test-only-not-a-secret $(PY) -m pytest
 
 # Production configuration, from the environment (or .env); refuses to start without a secret key.
@@ -71,4 +89,4 @@ lock: $(INSTALLED)
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --universal --python-version 3.12 --generate-hashes -q -o requirements-dev.lock
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles test-output

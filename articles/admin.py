@@ -72,7 +72,6 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["topic", "author", "reviewer"]
     readonly_fields = ["preview_links"]
     actions = ["record_my_review"]
     fieldsets = [

@@ -1,6 +1,11 @@
 import pytest
+from django.contrib.auth.models import Group
+from django.contrib.flatpages.models import FlatPage
+from django.core import serializers
 from django.core.cache import cache
 from django.test import override_settings
+
+from articles.models import UrgentCareNotice
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +37,26 @@ def media_in_tmp(settings, tmp_path):
 def empty_cache():
     """Start every test with an empty cache: rate-limit counts must not leak between tests."""
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def migration_data(django_db_setup, django_db_blocker):
+    """What the data migrations create (groups, site pages, the urgent-care wording), saved once."""
+    with django_db_blocker.unblock():
+        return [
+            # Permissions by name: the flush re-creates them under new ids.
+            serializers.serialize("json", Group.objects.all(), use_natural_foreign_keys=True),
+            serializers.serialize(
+                "json", [*FlatPage.objects.all(), *UrgentCareNotice.objects.all()]
+            ),
+        ]
+
+
+@pytest.fixture
+def restored_migration_data(transactional_db, migration_data):
+    """Put the migrations' data back: a transactional test empties the database after it
+    (content types, permissions and the site come back by themselves)."""
+    if not Group.objects.exists():
+        for data in migration_data:
+            for saved in serializers.deserialize("json", data):
+                saved.save()

@@ -60,7 +60,7 @@ def test_article_page_shows_author_credentials_topic_and_date(client):
     assertContains(response, "By <strong>Dana Whitfield, PT, DPT</strong>")
     assertContains(response, "Back Pain")
     assertContains(
-        response, '<time datetime="2026-10-18T09:00:00-04:00">October 18, 2026</time>', html=True
+        response, '<time datetime="2026-10-18T09:00:00-0400">October 18, 2026</time>', html=True
     )
 
 

@@ -1,0 +1,82 @@
+"""Browser tests: Playwright driving Debian's Chromium against the live test server.
+
+They fail, never skip, when the browser is missing: `.ci/run` installs it.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.factories import make_article, make_author, make_clinic, make_opening_hours, make_topic
+
+# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+PHONE, DESKTOP = 360, 1280
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            # This machine has no network but loopback: keep Chromium from calling home.
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        yield browser
+        browser.close()
+
+
+def open_page(browser, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    page = open_page(browser, DESKTOP)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def site(restored_migration_data, settings):
+    """A small site like the demo: two clinics with hours, topics and reviewed articles."""
+    settings.APPOINTMENT_FORM_MIN_SECONDS = 0  # the browser fills the form faster than people
+    bowie = make_clinic(name="Bowie", slug="bowie", phone="+13015550128")
+    crofton = make_clinic(
+        name="Crofton",
+        slug="crofton",
+        phone="+14105550163",
+        latitude="39.00420",
+        longitude="-76.68610",
+        postal_code="21114",
+    )
+    for clinic in (bowie, crofton):
+        for day in range(5):
+            make_opening_hours(clinic, day, "08:00", "18:00")
+    back = make_topic(name="Back Pain", slug="back-pain", description="Low back pain and sciatica.")
+    author = make_author(name="Dana Whitfield", credentials="PT, DPT", bio="Dana treats backs.")
+    article = make_article(
+        title="Physical therapy for sciatica", slug="sciatica", topic=back, author=author,
+        summary="What your visits will look like.", show_urgent_care=True,
+        reviewer=make_author(name="Marcus Oyelaran", credentials="PT, DPT"),
+        last_reviewed="2026-11-01",
+        body="<p>Sciatica is leg pain from the lower back.</p>"
+        "<h2>What to expect</h2>" + "<p>Your therapist listens and tests.</p>" * 12
+        + "<h2>Treatments that help</h2>" + "<p>Exercise and hands-on care.</p>" * 12,
+    )  # fmt: skip
+    make_article(
+        title="Lifting without hurting your back", slug="lifting", topic=back, author=author
+    )
+    return {"bowie": bowie, "crofton": crofton, "article": article, "topic": back}

@@ -1,0 +1,41 @@
+"""Every page type is valid HTML by the Nu Html Checker (vnu, from the npm package vnu-jar)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_every_page import PAGES
+from tests.factories import form_data
+
+VNU_JAR = (
+    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+
+
+def test_every_page_type_is_valid_html(client, site, tmp_path):
+    java = shutil.which("java")
+    if not java or not VNU_JAR.exists():
+        pytest.fail("The Nu Html Checker needs Java and `npm ci` (vnu-jar); .ci/run installs both.")
+    pages = {name: client.get(path).content for name, path in PAGES.items()}
+    pages["request-form-errors"] = client.post("/request-appointment/", {"first_name": ""}).content
+    client.post("/request-appointment/", form_data())
+    pages["thanks"] = client.get("/request-appointment/thanks/").content
+    files = []
+    for name, html in pages.items():
+        files.append(tmp_path / f"{name}.html")
+        files[-1].write_bytes(html)
+
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    problems = [
+        f"{Path(m['url']).stem}:{m.get('lastLine')}: {m['message']} [{m.get('extract', '')}]"
+        for m in messages
+    ]
+    assert len(pages) == 14
+    assert problems == [], "\n".join(problems)
