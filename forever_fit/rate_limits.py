@@ -19,18 +19,30 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def allow(request: HttpRequest, *, scope: str, limit: int, window_seconds: int) -> bool:
-    """Count one attempt by this client; False once it has made more than `limit` in the window."""
-    # Keyed on a keyed hash: the cache never holds a visitor's IP address in the clear.
-    client = hmac.new(
-        settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256
-    ).hexdigest()[:32]
+def _key(scope: str, identity: str, window_seconds: int) -> str:
+    # A keyed hash: the cache never holds a visitor's address or a username in the clear.
+    digest = hmac.new(settings.SECRET_KEY.encode(), identity.encode(), hashlib.sha256)
     window = int(time.time() // window_seconds)
-    key = f"rate-limit:{scope}:{client}:{window}"
+    return f"rate-limit:{scope}:{digest.hexdigest()[:32]}:{window}"
+
+
+def attempts(scope: str, identity: str, *, window_seconds: int) -> int:
+    """How many attempts were counted for this identity in the current window."""
+    return cache.get(_key(scope, identity, window_seconds), 0)
+
+
+def count_attempt(scope: str, identity: str, *, window_seconds: int) -> int:
+    """Count one attempt; return the number so far in the current window."""
+    key = _key(scope, identity, window_seconds)
     cache.add(key, 0, timeout=window_seconds)
     try:
-        attempts = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window_seconds)
-        attempts = 1
-    return attempts <= limit
+        return 1
+
+
+def allow(request: HttpRequest, *, scope: str, limit: int, window_seconds: int) -> bool:
+    """Count one attempt by this client; False once it has made more than `limit` in the window."""
+    count = count_attempt(scope, client_address(request), window_seconds=window_seconds)
+    return count <= limit

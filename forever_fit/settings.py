@@ -200,6 +200,11 @@ AUTH_PASSWORD_VALIDATORS = [
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
+# Staff sign-in: after this many failures from one address or for one username, further tries
+# are refused for the lockout period.
+STAFF_LOGIN_MAX_FAILURES = env.int("STAFF_LOGIN_MAX_FAILURES", default=5)
+STAFF_LOGIN_LOCKOUT_MINUTES = env.int("STAFF_LOGIN_LOCKOUT_MINUTES", default=15)
+
 # --- Mail -------------------------------------------------------------------------------------
 
 # django-environ does not build Django 6.1's MAILERS yet, so it is built from its URL parser.

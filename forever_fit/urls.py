@@ -7,10 +7,12 @@ from django.views.generic import RedirectView
 
 from forever_fit import views
 from forever_fit.sitemaps import SITEMAPS
+from forever_fit.staff_login import ThrottledAdminLoginForm
 
 admin.site.site_header = "Forever Fit staff"
 admin.site.site_title = "Forever Fit staff"
 admin.site.index_title = "Articles, clinics and appointment requests"
+admin.site.login_form = ThrottledAdminLoginForm
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
