@@ -1,7 +1,8 @@
 """Front desk (their clinics' requests) and Practice managers (every request, audit, export)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from forever_fit.staff_groups import grant
 
 GROUPS = {
     "Front desk": [
@@ -21,21 +22,8 @@ GROUPS = {
 
 
 def create_groups(apps, schema_editor):
-    # Permissions are normally made after all migrations; make this app's now for the groups.
-    app_config = apps.get_app_config("appointments")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for name, codenames in GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="appointments", codename__in=codenames
-            )
-        )
+        grant(apps, "appointments", name, codenames)
 
 
 def remove_groups(apps, schema_editor):

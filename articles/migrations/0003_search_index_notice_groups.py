@@ -1,7 +1,8 @@
 """PostgreSQL's GIN index for search, the callout's first wording, and the editorial groups."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from forever_fit.staff_groups import grant
 
 URGENT_CARE_TEXT = (
     "Some symptoms need a doctor today, not physical therapy. Call 911 or go to the nearest "
@@ -43,22 +44,9 @@ def create_notice_and_groups(apps, schema_editor):
     apps.get_model("articles", "UrgentCareNotice").objects.get_or_create(
         pk=1, defaults={"text": URGENT_CARE_TEXT}
     )
-    # Permissions are normally made after all migrations; make this app's now for the groups.
-    app_config = apps.get_app_config("articles")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for name, models in GROUPS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        for model, actions in models.items():
-            codenames = [f"{action}_{model}" for action in actions]
-            group.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label="articles", codename__in=codenames
-                )
-            )
+        codenames = [f"{action}_{model}" for model, actions in models.items() for action in actions]
+        grant(apps, "articles", name, codenames)
 
 
 def remove_groups(apps, schema_editor):

@@ -1,6 +1,5 @@
 """What a reader sees on an article page, and what search engines and link previews read."""
 
-import json
 from datetime import date, timedelta
 
 import pytest
@@ -9,6 +8,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import UrgentCareNotice
 from tests.factories import make_article, make_author, make_topic
+from tests.html import json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -35,11 +35,6 @@ def reviewed_article():
         last_reviewed=date(2026, 11, 2),
         show_urgent_care=True,
     )
-
-
-def json_ld(response) -> dict:
-    block = response.content.decode().split('<script type="application/ld+json">')[1]
-    return json.loads(block.split("</script>")[0])
 
 
 def test_article_shows_who_wrote_and_reviewed_it_and_how_long_it_takes(client, reviewed_article):

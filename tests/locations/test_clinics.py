@@ -1,4 +1,3 @@
-import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -16,6 +15,7 @@ from tests.factories import (
     make_service,
     make_special_hours,
 )
+from tests.html import json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -166,11 +166,6 @@ def test_a_photo_needs_a_description():
         clinic.full_clean()
 
 
-def json_ld_of(response) -> dict:
-    block = response.content.decode().split('<script type="application/ld+json">')[1]
-    return json.loads(block.split("</script>")[0])
-
-
 def test_clinic_page_describes_the_clinic_for_search_engines(client):
     clinic = make_clinic(
         slug="bowie",
@@ -183,7 +178,7 @@ def test_clinic_page_describes_the_clinic_for_search_engines(client):
     )
     make_opening_hours(clinic, OpeningHours.Weekday.MONDAY, "07:00", "18:00")
     make_special_hours(clinic, timezone.localdate() + timedelta(days=2), note="Staff training")
-    data = json_ld_of(client.get("/locations/bowie/"))
+    data = json_ld(client.get("/locations/bowie/"))
     assert data["@type"] == "Physiotherapy"
     assert data["url"] == "http://testserver/locations/bowie/"
     assert data["telephone"] == "+13015550128"
@@ -202,7 +197,7 @@ def test_clinic_page_describes_the_clinic_for_search_engines(client):
 def test_home_page_describes_the_organisation_with_all_its_clinics(client):
     for order, name in enumerate(["Severna Park", "Frederick", "Crofton", "Bowie", "Gaithersburg"]):
         make_clinic(name=name, slug=name.lower().replace(" ", "-"), order=order)
-    data = json_ld_of(client.get("/"))
+    data = json_ld(client.get("/"))
     assert data["@id"] == "http://testserver/#organization"
     assert data["name"] == "Forever Fit Physical Therapy"
     branches = data["subOrganization"]
