@@ -5,14 +5,14 @@ from django.contrib.postgres.search import SearchVectorField
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.db.models import Case, IntegerField, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
 from articles import html
-from articles.search import update_search_vector
+from articles.search import refresh_search_vectors
 from forever_fit import images
 
 WORDS_PER_MINUTE = 220
@@ -219,8 +219,7 @@ class Article(models.Model):
             self._redirect_from(reverse("articles:detail", kwargs={"slug": old["slug"]}))
         if self.hero_image and (not old or old["hero_image"] != self.hero_image.name):
             images.make_renditions(self.hero_image)
-        if connection.vendor == "postgresql":
-            update_search_vector(self.pk)
+        refresh_search_vectors(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})

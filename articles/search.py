@@ -23,10 +23,10 @@ def weighted_vector():
     )
 
 
-def update_search_vector(article_id: int) -> None:
-    from articles.models import Article  # models import this module
-
-    Article.objects.filter(pk=article_id).update(search_vector=weighted_vector())
+def refresh_search_vectors(articles: QuerySet) -> None:
+    """Recompute the search column of these articles (PostgreSQL only; save() calls it)."""
+    if connection.vendor == "postgresql":
+        articles.update(search_vector=weighted_vector())
 
 
 def search(articles: QuerySet, terms: str) -> QuerySet:
