@@ -38,6 +38,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /request-appointment/thanks/",
+        "Disallow: /articles/preview/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -89,6 +89,7 @@ def test_robots_txt_points_to_the_sitemap_and_does_not_reveal_the_admin(client, 
     settings.ADMIN_URL = "staff-7f3a/"
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /articles/preview/" in body  # drafts shown to reviewers
     assert "staff-7f3a" not in body
 
 
