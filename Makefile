@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-dev
 HOST_PORT := 127.0.0.1:8000
 
-.PHONY: run worker test browser-tools prod lint format ci lock clean
+.PHONY: run worker test browser-tools system-packages prod lint format ci lock clean
 
 # A Python >= 3.12 from the PATH or, where `python3` is older, from pyenv's versions folder.
 $(PY):
@@ -45,17 +45,20 @@ worker: $(INSTALLED)
 # Checker, and the checker itself (npm package vnu-jar, pinned in package-lock.json).
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-browser-tools: $(VNU)
+browser-tools: system-packages $(VNU)
+
+system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "The browser tests need:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
 	fi
 
-$(VNU): package-lock.json
+$(VNU): package-lock.json | system-packages
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
