@@ -1,6 +1,7 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
@@ -28,7 +29,14 @@ class ArticleListView(ListView):
         return Article.objects.published().select_related("topic", "author")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(topics=topics_menu(), **kwargs)
+        return super().get_context_data(topics=topics_menu(), feeds=self.feeds(), **kwargs)
+
+    def feeds(self) -> dict:
+        return {
+            "name": "Forever Fit articles",
+            "rss": reverse("articles:feed"),
+            "atom": reverse("articles:feed-atom"),
+        }
 
 
 class TopicView(ArticleListView):
@@ -40,6 +48,14 @@ class TopicView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)
+
+    def feeds(self) -> dict:
+        slug = self.topic.slug
+        return {
+            "name": self.topic.name,
+            "rss": reverse("articles:topic-feed", args=[slug]),
+            "atom": reverse("articles:topic-feed-atom", args=[slug]),
+        }
 
 
 class SearchView(ArticleListView):
