@@ -8,7 +8,7 @@ class ArticleSitemap(Sitemap):
         return Article.objects.published().filter(noindex=False).only("slug", "updated_at")
 
     def lastmod(self, article):
-        return article.updated_at
+        return article.updated_at.replace(microsecond=0)
 
 
 class TopicSitemap(Sitemap):

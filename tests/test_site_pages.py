@@ -1,10 +1,12 @@
 """Home, the staff-editable site pages, errors, and the pages machines read."""
 
 import re
+from datetime import datetime
 from unittest import mock
 from xml.etree import ElementTree
 
 import pytest
+import time_machine
 from django.contrib.flatpages.models import FlatPage
 from django.db import OperationalError, connection
 from django.test import RequestFactory
@@ -13,7 +15,9 @@ from pytest_django.asserts import assertContains
 
 from articles.models import Article
 from forever_fit.views import server_error
-from tests.factories import make_article, make_clinic
+from tests.factories import make_article, make_clinic, make_topic
+
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 pytestmark = pytest.mark.django_db
 
@@ -93,25 +97,39 @@ def test_robots_txt_points_to_the_sitemap_and_does_not_reveal_the_admin(client, 
     assert "staff-7f3a" not in body
 
 
-def test_sitemap_lists_published_articles_clinics_and_pages_but_not_drafts(client):
-    published = make_article(slug="published-one")
+def test_sitemap_lists_published_articles_topics_clinics_and_pages_but_not_drafts(client):
+    published = make_article(slug="published-one", topic=make_topic(slug="back-pain"))
     make_article(slug="draft-one", status=Article.Status.DRAFT)
     clinic = make_clinic(slug="bowie")
     make_clinic(slug="closed-for-good", active=False)
     xml = ElementTree.fromstring(client.get("/sitemap.xml").content)
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locations = {loc.text.split("127.0.0.1:8000", 1)[-1] for loc in xml.findall(".//s:loc", ns)}
+    locations = {
+        loc.text.split("127.0.0.1:8000", 1)[-1] for loc in xml.findall(".//s:loc", SITEMAP)
+    }
     assert published.get_absolute_url() in locations
+    assert "/articles/topics/back-pain/" in locations
     assert clinic.get_absolute_url() in locations
     assert {"/", "/articles/", "/locations/", "/privacy/", "/accessibility/"} <= locations
     assert "/articles/draft-one/" not in locations
     assert "/locations/closed-for-good/" not in locations
-    article_entry = next(
+
+
+@pytest.mark.parametrize("eastern_time", ["09:00", "23:30"])
+def test_sitemap_lastmod_is_the_moment_of_the_last_change_at_any_hour(client, eastern_time):
+    # 23:30 Eastern is already the next day in UTC: a bare date would name one day or the other.
+    with time_machine.travel(
+        datetime.fromisoformat(f"2025-11-30T{eastern_time}-05:00"), tick=False
+    ):
+        article = make_article(slug="changed-late")
+    xml = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    entry = next(
         url
-        for url in xml.findall("s:url", ns)
-        if url.find("s:loc", ns).text.endswith("/published-one/")
+        for url in xml.findall("s:url", SITEMAP)
+        if url.find("s:loc", SITEMAP).text.endswith("/changed-late/")
     )
-    assert article_entry.find("s:lastmod", ns).text == published.updated_at.date().isoformat()
+    lastmod = datetime.fromisoformat(entry.find("s:lastmod", SITEMAP).text)
+    assert lastmod.utcoffset() is not None
+    assert lastmod == article.updated_at.replace(microsecond=0)
 
 
 def test_security_txt_gives_a_contact_and_a_future_expiry(client, settings):

@@ -124,12 +124,3 @@ def test_pages_point_feed_readers_to_the_feeds(client, back_pain):
     assertContains(
         client.get("/articles/topics/back-pain/"), 'href="/articles/topics/back-pain/feed/atom/"'
     )
-
-
-def test_sitemap_lists_topics_and_article_dates(client, back_pain):
-    article = make_article(topic=back_pain)
-    xml = client.get("/sitemap.xml").content.decode()
-    assert "/articles/topics/back-pain/</loc>" in xml
-    assert (
-        f"{article.get_absolute_url()}</loc><lastmod>{article.updated_at.date()}</lastmod>" in xml
-    )
