@@ -210,25 +210,33 @@ STAFF_LOGIN_LOCKOUT_MINUTES = env.int("STAFF_LOGIN_LOCKOUT_MINUTES", default=15)
 
 # django-environ does not build Django 6.1's MAILERS yet, so it is built from its URL parser.
 # Console in development: mail is printed, never sent.
-_email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
-MAILERS = {
-    "default": {
-        "BACKEND": _email["EMAIL_BACKEND"],
-        "OPTIONS": (
-            {
-                "host": _email["EMAIL_HOST"],
-                "port": _email["EMAIL_PORT"],
-                "username": _email["EMAIL_HOST_USER"],
-                "password": _email["EMAIL_HOST_PASSWORD"],
-                "use_tls": _email.get("EMAIL_USE_TLS", False),
-                "use_ssl": _email.get("EMAIL_USE_SSL", False),
-                "timeout": 10,
-            }
-            if _email["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
-            else {}
-        ),
+
+
+def mailer_from_url(url: str) -> dict:
+    """One MAILERS entry from an EMAIL_URL such as smtp+tls://user:password@host:587."""
+    config = environ.Env.email_url_config(url)
+    if config["EMAIL_BACKEND"] != "django.core.mail.backends.smtp.EmailBackend":
+        return {"BACKEND": config["EMAIL_BACKEND"], "OPTIONS": {}}
+    return {
+        "BACKEND": config["EMAIL_BACKEND"],
+        "OPTIONS": {
+            "host": config["EMAIL_HOST"],
+            "port": config["EMAIL_PORT"],
+            "username": config["EMAIL_HOST_USER"],
+            "password": config["EMAIL_HOST_PASSWORD"],
+            "use_tls": config.get("EMAIL_USE_TLS", False),
+            "use_ssl": config.get("EMAIL_USE_SSL", False),
+            "timeout": 10,
+        },
     }
+
+
+MAILERS = {
+    "default": mailer_from_url(
+        env.str("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+    )
 }
+
 # Links in email cannot come from a request: they are built from the site's domain.
 SITE_URL = f"{'http' if DEBUG else 'https'}://{SITE_DOMAIN}"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Forever Fit <no-reply@localhost>")
