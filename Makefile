@@ -29,7 +29,7 @@ $(INSTALLED): requirements-dev.lock | $(PY)
 
 # The site and its task worker (which sends notification emails: to the console here).
 run: $(INSTALLED)
-	@export DJANGO_DEBUG=true; \
+	@export DJANGO_DEBUG=true DJANGO_SITE_URL=http://$(HOST_PORT); \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py load_demo_content && \
 	{ $(MAKE) --no-print-directory worker & worker=$$!; \

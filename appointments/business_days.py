@@ -4,8 +4,6 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from locations.hours import CLINIC_TIMEZONE
-
 FRIDAY = 4
 
 
@@ -23,11 +21,11 @@ def one_business_day_before(moment: datetime) -> datetime:
     Monday 10 am gives Friday 10 am. Weekends do not count, so on a Saturday or Sunday the
     business clock stands at the end of Friday, and the answer is the end of Thursday.
     """
-    local = timezone.localtime(moment, CLINIC_TIMEZONE)
+    local = timezone.localtime(moment)
     if local.weekday() > FRIDAY:
         friday = local.date() - timedelta(days=local.weekday() - FRIDAY)
-        local = datetime.combine(friday, time.max, tzinfo=CLINIC_TIMEZONE)
+        local = datetime.combine(friday, time.max, tzinfo=timezone.get_default_timezone())
     day = local.date() - timedelta(days=1)
     while day.weekday() > FRIDAY:
         day -= timedelta(days=1)
-    return datetime.combine(day, local.time(), tzinfo=CLINIC_TIMEZONE)
+    return datetime.combine(day, local.time(), tzinfo=timezone.get_default_timezone())

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 
 from appointments import spam
 from appointments.models import AppointmentRequest
@@ -28,7 +29,7 @@ class AppointmentRequestForm(forms.ModelForm):
         help_text="Optional. Evenings are until 7 pm at most clinics.",
     )
     consent = forms.BooleanField(
-        label="I agree that Forever Fit may contact me about this request.",
+        label=f"I agree that {settings.SITE_SHORT_NAME} may contact me about this request.",
         error_messages={"required": "Tick this box so that we may contact you about it."},
     )
     # Spam signals: people never see the honeypot; the token notes when the form was shown.
@@ -61,7 +62,7 @@ class AppointmentRequestForm(forms.ModelForm):
             "contact_method": "How should we contact you?",
             "reason": "What would you like help with?",
             "note": "Anything else we should know? (optional)",
-            "patient_type": "Have you been to Forever Fit before?",
+            "patient_type": f"Have you been to {settings.SITE_SHORT_NAME} before?",
             "referral": "Do you have a referral from a doctor? (optional)",
             "insurance": "Insurance provider (optional)",
         }
@@ -90,7 +91,9 @@ class AppointmentRequestForm(forms.ModelForm):
             "last_name": {"required": "Enter your last name."},
             "email": {"invalid": "Enter an email address like name@example.com."},
             "reason": {"required": "Choose what you would like help with."},
-            "patient_type": {"required": "Tell us whether you have been to Forever Fit before."},
+            "patient_type": {
+                "required": f"Tell us whether you have been to {settings.SITE_SHORT_NAME} before."
+            },
             "contact_method": {"required": "Choose how we should contact you."},
             "note": {"max_length": "Keep the note to 500 characters or fewer."},
         }

@@ -54,7 +54,7 @@ class AppointmentRequest(models.Model):
 
     class PatientType(models.TextChoices):
         NEW = "new", "New patient"
-        RETURNING = "returning", "I have been to Forever Fit before"
+        RETURNING = "returning", "Returning patient"
 
     class Referral(models.TextChoices):
         YES = "yes", "Yes"

@@ -20,7 +20,8 @@ from django.utils import timezone
 
 from appointments.business_days import next_business_day
 from appointments.models import AppointmentRequest
-from locations.hours import CLINIC_TIMEZONE
+from core.context_processors import site
+from core.site import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -106,8 +107,8 @@ def send_clinic_notification(appointment: AppointmentRequest) -> None:
     context = {
         "number": appointment.pk,
         "clinic": appointment.clinic_name,
-        "received": timezone.localtime(appointment.created_at, CLINIC_TIMEZONE),
-        "admin_url": settings.SITE_URL + appointment.get_admin_url(),
+        "received": timezone.localtime(appointment.created_at),
+        "admin_url": absolute_url(appointment.get_admin_url()),
     }
     EmailMessage(
         subject=f"New appointment request #{appointment.pk} for {appointment.clinic_name}",
@@ -117,14 +118,14 @@ def send_clinic_notification(appointment: AppointmentRequest) -> None:
 
 
 def send_patient_confirmation(appointment: AppointmentRequest) -> None:
-    received = timezone.localtime(appointment.created_at, CLINIC_TIMEZONE)
+    received = timezone.localtime(appointment.created_at)
     context = {
+        **site(None),  # the name and main phone number every page shows
         "clinic": appointment.clinic,
-        "main_phone": settings.CLINIC_MAIN_PHONE,
         "call_by": next_business_day(received.date()),
     }
     EmailMessage(
-        subject="Forever Fit Physical Therapy: we have your appointment request",
+        subject=f"{settings.SITE_NAME}: we have your appointment request",
         body=render_to_string("appointments/email/patient_confirmation.txt", context),
         to=[appointment.email],
     ).send()

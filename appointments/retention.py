@@ -10,7 +10,6 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest, MonthlyRequestCount
-from locations.hours import CLINIC_TIMEZONE
 
 
 @dataclass(frozen=True)
@@ -21,7 +20,7 @@ class Purge:
 
     @property
     def summary(self) -> str:
-        day = timezone.localtime(self.cutoff, CLINIC_TIMEZONE).date()
+        day = timezone.localtime(self.cutoff).date()
         return (
             f"Deleted {self.deleted} request{'s' if self.deleted != 1 else ''} received before "
             f"{day:%B %-d, %Y} ({self.spam} marked spam); their counts per clinic and month "
@@ -36,7 +35,7 @@ def purge_old_requests(now: datetime | None = None) -> Purge:
     expired = AppointmentRequest.objects.filter(created_at__lt=cutoff)
     months = (
         expired.exclude(status=AppointmentRequest.Status.SPAM)
-        .annotate(month=TruncMonth("created_at", tzinfo=CLINIC_TIMEZONE))
+        .annotate(month=TruncMonth("created_at"))
         .values("clinic", "month")
         .annotate(requests=Count("pk"))
         .order_by()

@@ -11,8 +11,7 @@ from appointments.business_days import next_business_day
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest
 from appointments.submission import SESSION_KEY, submit_request
-from forever_fit.rate_limits import allow
-from locations.hours import CLINIC_TIMEZONE
+from core.rate_limits import allow
 
 STALE_FORM_MESSAGE = (
     "This page was open for a long time, so please check your details and send the form again."
@@ -62,5 +61,5 @@ class ThanksView(TemplateView):
             if request_id
             else None
         )
-        context["call_by"] = next_business_day(timezone.localdate(timezone=CLINIC_TIMEZONE))
+        context["call_by"] = next_business_day(timezone.localdate())
         return context

@@ -7,7 +7,8 @@ from django.utils.html import format_html
 
 from articles.models import Article, Author, Topic, UrgentCareNotice
 from articles.preview import preview_url
-from forever_fit.images import clean_upload
+from core.images import clean_upload
+from core.site import absolute_url
 
 
 @admin.register(Topic)
@@ -109,7 +110,7 @@ class ArticleAdmin(admin.ModelAdmin):
             'aria-label="Shareable preview link">',
             reverse("articles:preview", args=[obj.pk]),
             settings.ARTICLE_PREVIEW_LINK_DAYS,
-            settings.SITE_URL + preview_url(obj),
+            absolute_url(preview_url(obj)),
         )
 
     @admin.action(description="Record my medical review today", permissions=["review"])

@@ -6,8 +6,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Health articles"
 
     def ready(self):
-        from articles.models import Topic
-        from articles.views import TOPICS
-        from forever_fit.cached_lists import forget_on_change
+        from articles.models import Topic, topics_menu
 
-        forget_on_change(Topic, TOPICS)
+        topics_menu.forget_on_change(Topic)

@@ -1,18 +1,27 @@
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
 from articles.models import Article, Topic
+from core.site import absolute_url
 
 FEED_SIZE = 20
 
 
 class LatestArticlesFeed(Feed):
-    title = "Forever Fit Physical Therapy: articles"
-    link = "/articles/"
     description = (
         "Plain-language articles on pain, injuries and recovery by our physical therapists."
     )
+
+    def title(self):
+        return f"{settings.SITE_NAME}: articles"
+
+    def link(self):
+        return absolute_url("/articles/")
+
+    def item_link(self, article):
+        return absolute_url(article.get_absolute_url())
 
     def items(self):
         return self.articles()[:FEED_SIZE]
@@ -50,10 +59,10 @@ class TopicFeed(LatestArticlesFeed):
         return get_object_or_404(Topic, slug=slug)
 
     def title(self, topic):
-        return f"Forever Fit Physical Therapy: {topic.name}"
+        return f"{settings.SITE_NAME}: {topic.name}"
 
     def link(self, topic):
-        return topic.get_absolute_url()
+        return absolute_url(topic.get_absolute_url())
 
     def description(self, topic):
         return topic.description or f"Articles about {topic.name.lower()}."

@@ -13,7 +13,8 @@ from django_prose_editor.fields import ProseEditorField
 
 from articles import html
 from articles.search import refresh_search_vectors
-from forever_fit import images
+from core import images
+from core.cached_lists import CachedList
 
 WORDS_PER_MINUTE = 220
 
@@ -31,6 +32,10 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:topic", kwargs={"slug": self.slug})
+
+
+# Every article list shows the topics; apps.py empties this when a topic changes.
+topics_menu = CachedList("article-topics", Topic.objects.all)
 
 
 class Author(models.Model):

@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
 from articles.models import Article, Topic
+from core.sitemaps import PublicSitemap
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(PublicSitemap):
     def items(self):
         return Article.objects.published().filter(noindex=False).only("slug", "updated_at")
 
@@ -11,6 +10,6 @@ class ArticleSitemap(Sitemap):
         return article.updated_at.replace(microsecond=0)
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(PublicSitemap):
     def items(self):
         return Topic.objects.all()

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from locations.schema_org import ORGANIZATION_NAME, organization_id
+from core.site import absolute_url, organization_reference
 
 
 def person(author) -> dict:
@@ -14,10 +14,9 @@ def person(author) -> dict:
     return node
 
 
-def article_json_ld(article, request) -> dict:
+def article_json_ld(article) -> dict:
     """A MedicalWebPage (with its review), the Article on it, and the breadcrumb trail."""
-    url = request.build_absolute_uri(article.get_absolute_url())
-    home = request.build_absolute_uri(reverse("home"))
+    url = absolute_url(article.get_absolute_url())
     page = {
         "@type": "MedicalWebPage",
         "@id": url + "#webpage",
@@ -40,19 +39,15 @@ def article_json_ld(article, request) -> dict:
         "datePublished": article.publish_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
         "author": person(article.author),
-        "publisher": {
-            "@type": "MedicalOrganization",
-            "@id": organization_id(request),
-            "name": ORGANIZATION_NAME,
-        },
+        "publisher": organization_reference(),
         "mainEntityOfPage": {"@id": url + "#webpage"},
     }
     if article.hero_image:
-        body["image"] = request.build_absolute_uri(article.hero_image.url)
+        body["image"] = absolute_url(article.hero_image.url)
     trail = [
-        ("Home", home),
-        ("Articles", request.build_absolute_uri(reverse("articles:list"))),
-        (article.topic.name, request.build_absolute_uri(article.topic.get_absolute_url())),
+        ("Home", absolute_url("/")),
+        ("Articles", absolute_url(reverse("articles:list"))),
+        (article.topic.name, absolute_url(article.topic.get_absolute_url())),
         (article.title, url),
     ]
     breadcrumb = {

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -6,18 +7,12 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Topic
+from articles.models import Article, Topic, topics_menu
 from articles.preview import article_for_token
 from articles.search import search
 from articles.structured_data import article_json_ld
-from forever_fit.cached_lists import cached_list
 
 PAGE_SIZE = 12
-TOPICS = "article-topics"
-
-
-def topics_menu() -> list[Topic]:
-    return cached_list(TOPICS, Topic.objects.all)
 
 
 class ArticleListView(ListView):
@@ -33,7 +28,7 @@ class ArticleListView(ListView):
 
     def feeds(self) -> dict:
         return {
-            "name": "Forever Fit articles",
+            "name": f"{settings.SITE_SHORT_NAME} articles",
             "rss": reverse("articles:feed"),
             "atom": reverse("articles:feed-atom"),
         }
@@ -83,8 +78,7 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             related=related,
             preview=self.preview,
-            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
-            json_ld=article_json_ld(article, self.request),
+            json_ld=article_json_ld(article),
             **kwargs,
         )
 

@@ -9,13 +9,13 @@ def sync_site_domain(sender, **kwargs):
 
     Site.objects.update_or_create(
         pk=settings.SITE_ID,
-        defaults={"domain": settings.SITE_DOMAIN, "name": "Forever Fit Physical Therapy"},
+        defaults={"domain": settings.SITE_DOMAIN, "name": settings.SITE_NAME},
     )
 
 
 class ForeverFitConfig(AppConfig):
     name = "forever_fit"
-    verbose_name = "Forever Fit site"
+    verbose_name = "Site pages"
 
     def ready(self):
         post_migrate.connect(sync_site_domain, sender=self)

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from articles.models import Article, Author, Topic
 from forever_fit.demo_pictures import draw_article_picture, draw_clinic_photo
-from locations.hours import CLINIC_TIMEZONE
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
 MON, TUE, WED, THU, FRI, SAT = range(6)
@@ -254,7 +253,7 @@ def load_demo_content() -> dict[str, int]:
         services[name], _ = Service.objects.get_or_create(
             name=name, defaults={"description": description}
         )
-    today = timezone.localdate(timezone=CLINIC_TIMEZONE)
+    today = timezone.localdate()
     for order, data in enumerate(CLINICS):
         fields = {key: value for key, value in data.items() if key not in ("hours", "services")}
         slug = fields["name"].lower().replace(" ", "-")

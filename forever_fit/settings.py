@@ -5,6 +5,7 @@ Every variable is documented in .env.example and the README.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # full-text search on PostgreSQL (unused on SQLite)
     "django_prose_editor",
     "django_tasks_db",
+    "core",
     "forever_fit",
     "articles",
     "locations",
@@ -73,8 +75,13 @@ MIDDLEWARE = [
 ROOT_URLCONF = "forever_fit.urls"
 WSGI_APPLICATION = "forever_fit.wsgi.application"
 SITE_ID = 1
-# The public host name (and port, if any): absolute links in the sitemap and in staff emails.
-SITE_DOMAIN = env.str("DJANGO_SITE_DOMAIN", default="127.0.0.1:8000")
+# The site's public address: every absolute link (canonical, sitemap, feeds, JSON-LD, emails)
+# starts with it, whatever Host a request came with (core/site.py).
+SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_DOMAIN = urlsplit(SITE_URL).netloc  # kept in the Sites table for flat pages and redirects
+# The organisation's name, in titles, emails, feeds and JSON-LD; the short one in running text.
+SITE_NAME = "Forever Fit Physical Therapy"
+SITE_SHORT_NAME = "Forever Fit"
 
 TEMPLATES = [
     {
@@ -87,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "core.context_processors.site",
                 "locations.context_processors.clinic_contacts",
             ],
         },
@@ -103,7 +111,9 @@ SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="mailto:security@foreverf
 CLINIC_MAIN_PHONE = env.str("CLINIC_MAIN_PHONE", default="+14105550100")
 
 LANGUAGE_CODE = "en-us"
-# The clinics are all in Maryland: opening hours and publish times are Eastern.
+# The clinics are all in Maryland: opening hours, publish times and business days are Eastern.
+# Code reads the clinics' wall clock through django.utils.timezone (localtime, localdate), which
+# uses this zone: there is no second time-zone constant.
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True
@@ -237,9 +247,9 @@ MAILERS = {
     )
 }
 
-# Links in email cannot come from a request: they are built from the site's domain.
-SITE_URL = f"{'http' if DEBUG else 'https'}://{SITE_DOMAIN}"
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Forever Fit <no-reply@localhost>")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default=f"{SITE_SHORT_NAME} <no-reply@localhost>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Tasks ------------------------------------------------------------------------------------

@@ -1,12 +1,12 @@
 from django.contrib.flatpages.sitemaps import FlatPageSitemap
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap, TopicSitemap
+from core.sitemaps import PublicSitemap
 from locations.sitemaps import ClinicSitemap
 
 
-class StaticPageSitemap(Sitemap):
+class StaticPageSitemap(PublicSitemap):
     def items(self):
         return ["home", "articles:list", "locations:list", "appointments:request"]
 
@@ -14,10 +14,14 @@ class StaticPageSitemap(Sitemap):
         return reverse(item)
 
 
+class SitePageSitemap(PublicSitemap, FlatPageSitemap):
+    """The privacy notice and accessibility statement, edited by staff as flat pages."""
+
+
 SITEMAPS = {
     "pages": StaticPageSitemap,
     "articles": ArticleSitemap,
     "topics": TopicSitemap,
     "clinics": ClinicSitemap,
-    "site-pages": FlatPageSitemap,
+    "site-pages": SitePageSitemap,
 }

@@ -5,12 +5,12 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
+from core.staff_login import ThrottledAdminLoginForm
 from forever_fit import views
 from forever_fit.sitemaps import SITEMAPS
-from forever_fit.staff_login import ThrottledAdminLoginForm
 
-admin.site.site_header = "Forever Fit staff"
-admin.site.site_title = "Forever Fit staff"
+admin.site.site_header = f"{settings.SITE_SHORT_NAME} staff"
+admin.site.site_title = f"{settings.SITE_SHORT_NAME} staff"
 admin.site.index_title = "Articles, clinics and appointment requests"
 admin.site.login_form = ThrottledAdminLoginForm
 

@@ -15,8 +15,10 @@ from django.views.static import serve
 
 from appointments.models import AppointmentRequest
 from articles.models import Article
-from locations.context_processors import footer_clinics
+from core.context_processors import site
+from core.site import absolute_url
 from locations.forms import NearestClinicForm
+from locations.models import footer_clinics
 from locations.schema_org import organization_json_ld
 
 
@@ -28,7 +30,7 @@ class HomeView(TemplateView):
         context["latest_articles"] = Article.objects.published().select_related("topic")[:3]
         context["reasons"] = AppointmentRequest.Reason
         context["nearest_form"] = NearestClinicForm()
-        context["organization_json_ld"] = organization_json_ld(footer_clinics(), self.request)
+        context["organization_json_ld"] = organization_json_ld(footer_clinics())
         return context
 
 
@@ -39,7 +41,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /request-appointment/thanks/",
         "Disallow: /articles/preview/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -52,7 +54,7 @@ def security_txt(request):
         f"Contact: {settings.SECURITY_CONTACT}",
         f"Expires: {expires.astimezone(UTC).isoformat().replace('+00:00', 'Z')}",
         "Preferred-Languages: en",
-        f"Canonical: {request.build_absolute_uri(request.path)}",
+        f"Canonical: {absolute_url(request.path)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -80,5 +82,5 @@ def media(request, path):
 
 def server_error(request):
     """Render the 500 page without touching the database, which may be what failed."""
-    html = render_to_string("500.html", {"main_phone": settings.CLINIC_MAIN_PHONE})
+    html = render_to_string("500.html", site(request))
     return HttpResponseServerError(html)

@@ -4,7 +4,6 @@ from django.db import models
 from django.utils import timezone
 
 from locations.forms import SpecialHoursFormSet, WeeklyHoursFormSet
-from locations.hours import CLINIC_TIMEZONE
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
 
@@ -23,7 +22,7 @@ class SpecialHoursInline(admin.TabularInline):
 
     def get_queryset(self, request):
         # Past exceptions stay in the database for the record but do not clutter the form.
-        today = timezone.localdate(timezone=CLINIC_TIMEZONE)
+        today = timezone.localdate()
         return super().get_queryset(request).filter(date__gte=today)
 
 

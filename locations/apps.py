@@ -6,8 +6,6 @@ class LocationsConfig(AppConfig):
     verbose_name = "Clinics"
 
     def ready(self):
-        from forever_fit.cached_lists import forget_on_change
-        from locations.context_processors import FOOTER_CLINICS
-        from locations.models import Clinic
+        from locations.models import Clinic, footer_clinics
 
-        forget_on_change(Clinic, FOOTER_CLINICS)
+        footer_clinics.forget_on_change(Clinic)

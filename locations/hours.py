@@ -1,19 +1,17 @@
 """When a clinic is open: weekly hours with dated exceptions, always in the clinics' time zone.
 
-Everything works on wall-clock times of America/New_York: "opens at 7:00" means 7:00 on the
-clinic's clock on that date, whatever the UTC offset is that day, so daylight-saving changes
-need no special case.
+Everything works on wall-clock times of settings.TIME_ZONE (America/New_York): "opens at 7:00"
+means 7:00 on the clinic's clock on that date, whatever the UTC offset is that day, so
+daylight-saving changes need no special case.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-CLINIC_TIMEZONE = ZoneInfo("America/New_York")
 # How far ahead "opens ..." looks before saying to call.
 LOOKAHEAD_DAYS = 14
 
@@ -101,7 +99,7 @@ class Schedule:
 
     def status_at(self, moment: datetime | None = None) -> Status:
         """Whether the clinic is open at a moment (default: now), and when that changes."""
-        local = timezone.localtime(moment or timezone.now(), CLINIC_TIMEZONE)
+        local = timezone.localtime(moment or timezone.now())
         today, now = local.date(), local.time()
         for interval in self.intervals_on(today):
             if interval.opens <= now < interval.closes:

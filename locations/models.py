@@ -8,7 +8,8 @@ from django.db.models import F, Prefetch, Q, StringAgg, Value
 from django.urls import reverse
 from django.utils import timezone
 
-from locations.hours import CLINIC_TIMEZONE, Schedule
+from core.cached_lists import CachedList
+from locations.hours import Schedule
 from locations.phones import normalize_phone
 
 # Special hours further ahead than this are kept but not yet shown to patients.
@@ -41,7 +42,7 @@ class ClinicQuerySet(models.QuerySet):
         upcoming special hours. The same list also fills the footer, so a clinics page stays
         within its budget of three queries.
         """
-        today = today or timezone.localdate(timezone=CLINIC_TIMEZONE)
+        today = today or timezone.localdate()
         return (
             self.active()
             .annotate(service_names=StringAgg("services__name", delimiter=Value(SERVICE_SEPARATOR)))
@@ -133,7 +134,7 @@ class Clinic(models.Model):
 
     @property
     def display_name(self):
-        return f"Forever Fit {self.name}"
+        return f"{settings.SITE_SHORT_NAME} {self.name}"
 
     @property
     def one_line_address(self):
@@ -158,6 +159,10 @@ class Clinic(models.Model):
         if not hasattr(self, "_schedule"):
             self._schedule = Schedule(self.opening_hours.all(), self.special_hours.all())
         return self._schedule
+
+
+# Every page's footer lists the clinics; apps.py empties this when a clinic changes.
+footer_clinics = CachedList("footer-clinics", Clinic.objects.active)
 
 
 class OpeningHours(models.Model):

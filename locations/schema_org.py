@@ -1,19 +1,12 @@
 """schema.org descriptions of the clinics, for search engines (JSON-LD)."""
 
-from django.urls import reverse
-
+from core.site import absolute_url, organization_reference
 from locations.models import OpeningHours
 
-ORGANIZATION_NAME = "Forever Fit Physical Therapy"
 
-
-def organization_id(request) -> str:
-    return request.build_absolute_uri(reverse("home")) + "#organization"
-
-
-def clinic_json_ld(clinic, request) -> dict:
+def clinic_json_ld(clinic) -> dict:
     """A Physiotherapy (MedicalBusiness) node with address, geo, hours and its organisation."""
-    url = request.build_absolute_uri(clinic.get_absolute_url())
+    url = absolute_url(clinic.get_absolute_url())
     node = {
         "@context": "https://schema.org",
         "@type": "Physiotherapy",
@@ -28,33 +21,27 @@ def clinic_json_ld(clinic, request) -> dict:
             "longitude": float(clinic.longitude),
         },
         "openingHoursSpecification": _opening_hours(clinic),
-        "branchOf": {
-            "@type": "MedicalOrganization",
-            "@id": organization_id(request),
-            "name": ORGANIZATION_NAME,
-        },
+        "branchOf": organization_reference(),
     }
     if clinic.fax:
         node["faxNumber"] = clinic.fax
     if clinic.photo:
-        node["image"] = request.build_absolute_uri(clinic.photo.url)
+        node["image"] = absolute_url(clinic.photo.url)
     return node
 
 
-def organization_json_ld(clinics, request) -> dict:
-    """The Forever Fit organisation with each of its clinics, for the home page."""
+def organization_json_ld(clinics) -> dict:
+    """The organisation with each of its clinics, for the home page."""
     return {
         "@context": "https://schema.org",
-        "@type": "MedicalOrganization",
-        "@id": organization_id(request),
-        "name": ORGANIZATION_NAME,
-        "url": request.build_absolute_uri(reverse("home")),
+        **organization_reference(),
+        "url": absolute_url("/"),
         "subOrganization": [
             {
                 "@type": "Physiotherapy",
-                "@id": request.build_absolute_uri(clinic.get_absolute_url()) + "#clinic",
+                "@id": absolute_url(clinic.get_absolute_url()) + "#clinic",
                 "name": clinic.display_name,
-                "url": request.build_absolute_uri(clinic.get_absolute_url()),
+                "url": absolute_url(clinic.get_absolute_url()),
                 "telephone": clinic.phone,
                 "address": _postal_address(clinic),
             }

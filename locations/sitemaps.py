@@ -1,8 +1,7 @@
-from django.contrib.sitemaps import Sitemap
-
+from core.sitemaps import PublicSitemap
 from locations.models import Clinic
 
 
-class ClinicSitemap(Sitemap):
+class ClinicSitemap(PublicSitemap):
     def items(self):
         return Clinic.objects.active().only("slug")

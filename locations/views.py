@@ -3,7 +3,6 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from locations.forms import NearestClinicForm
-from locations.hours import CLINIC_TIMEZONE
 from locations.models import Clinic
 from locations.nearest import SERVICE_AREA_MILES, by_distance
 from locations.schema_org import clinic_json_ld
@@ -50,12 +49,12 @@ class ClinicDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         clinic = self.object
-        today = timezone.localdate(timezone=CLINIC_TIMEZONE)
+        today = timezone.localdate()
         context.update(
             all_clinics=self.clinics,
             status=clinic.schedule.status_at(),
             week=clinic.schedule.week_of(today),
             special_days=clinic.schedule.upcoming_special_days(today),
-            json_ld=clinic_json_ld(clinic, self.request),
+            json_ld=clinic_json_ld(clinic),
         )
         return context

@@ -27,6 +27,15 @@ def plain_http():
         yield
 
 
+SITE_URL = "https://www.foreverfitpt.example"
+
+
+@pytest.fixture(autouse=True)
+def public_site_url(settings):
+    """A public address unlike the test client's host: absolute links must come from it."""
+    settings.SITE_URL = SITE_URL
+
+
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     """Keep files that tests upload or draw out of the project's media folder."""

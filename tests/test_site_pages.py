@@ -92,7 +92,7 @@ def test_healthz_answers_503_when_the_database_does_not(client):
 def test_robots_txt_points_to_the_sitemap_and_does_not_reveal_the_admin(client, settings):
     settings.ADMIN_URL = "staff-7f3a/"
     body = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Sitemap: https://www.foreverfitpt.example/sitemap.xml" in body
     assert "Disallow: /articles/preview/" in body  # drafts shown to reviewers
     assert "staff-7f3a" not in body
 
@@ -104,7 +104,7 @@ def test_sitemap_lists_published_articles_topics_clinics_and_pages_but_not_draft
     make_clinic(slug="closed-for-good", active=False)
     xml = ElementTree.fromstring(client.get("/sitemap.xml").content)
     locations = {
-        loc.text.split("127.0.0.1:8000", 1)[-1] for loc in xml.findall(".//s:loc", SITEMAP)
+        loc.text.split("www.foreverfitpt.example", 1)[-1] for loc in xml.findall(".//s:loc", SITEMAP)
     }
     assert published.get_absolute_url() in locations
     assert "/articles/topics/back-pain/" in locations

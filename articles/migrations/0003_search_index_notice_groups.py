@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from forever_fit.staff_groups import grant
+from core.staff_groups import grant
 
 URGENT_CARE_TEXT = (
     "Some symptoms need a doctor today, not physical therapy. Call 911 or go to the nearest "

@@ -41,7 +41,7 @@ def create_site_pages(apps, schema_editor):
     FlatPage = apps.get_model("flatpages", "FlatPage")
     site, _ = Site.objects.get_or_create(
         pk=settings.SITE_ID,
-        defaults={"domain": settings.SITE_DOMAIN, "name": "Forever Fit Physical Therapy"},
+        defaults={"domain": settings.SITE_DOMAIN, "name": settings.SITE_NAME},
     )
     for url, title, content in [
         ("/privacy/", "Privacy notice", PRIVACY),

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from forever_fit.staff_groups import grant
+from core.staff_groups import grant
 
 GROUP = "Clinic managers"
 MODELS = ["clinic", "openinghours", "specialhours", "service"]

@@ -46,7 +46,6 @@ def bowie():
 def test_clinic_is_told_by_number_only_and_the_patient_gets_a_confirmation(
     client, django_capture_on_commit_callbacks, mailoutbox, bowie, settings
 ):
-    settings.SITE_URL = "https://www.foreverfitpt.example"
     request = submit(
         client,
         django_capture_on_commit_callbacks,

@@ -100,7 +100,7 @@ def test_page_title_and_description_can_be_overridden_for_search_engines(client)
 
 def test_sharing_tags_and_canonical_url(client, reviewed_article):
     response = client.get("/articles/sciatica-explained/")
-    canonical = "http://testserver/articles/sciatica-explained/"
+    canonical = "https://www.foreverfitpt.example/articles/sciatica-explained/"
     assertContains(response, f'<link rel="canonical" href="{canonical}">')
     assertContains(response, f'<meta property="og:url" content="{canonical}">')
     assertContains(response, '<meta property="og:type" content="article">')
@@ -132,14 +132,14 @@ def test_structured_data_describes_review_author_and_breadcrumbs(client, reviewe
     assert article["author"]["@type"] == "Person"
     assert article["author"]["name"] == "Dana Whitfield"
     assert article["datePublished"] == reviewed_article.publish_at.isoformat()
-    assert article["publisher"]["@id"] == "http://testserver/#organization"
+    assert article["publisher"]["@id"] == "https://www.foreverfitpt.example/#organization"
     assert [item["name"] for item in trail["itemListElement"]] == [
         "Home",
         "Articles",
         "Back Pain",
         "Sciatica explained",
     ]
-    assert trail["itemListElement"][2]["item"] == "http://testserver/articles/topics/back-pain/"
+    assert trail["itemListElement"][2]["item"] == "https://www.foreverfitpt.example/articles/topics/back-pain/"
 
 
 def test_unreviewed_article_claims_no_review_in_structured_data(client):

@@ -8,8 +8,8 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from core.images import MAX_UPLOAD_BYTES, clean_upload
 from forever_fit.demo_pictures import draw_article_picture
-from forever_fit.images import MAX_UPLOAD_BYTES, clean_upload
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -102,8 +102,8 @@ def test_feeds_list_published_articles_with_their_summaries(client, url, back_pa
     assert not feed.bozo, feed.get("bozo_exception")
     assert [entry.title for entry in feed.entries] == ["Sciatica explained"]
     assert feed.entries[0].summary == "Why the leg hurts."
-    # Links use the site's public domain (DJANGO_SITE_DOMAIN), as feed readers need.
-    assert feed.entries[0].link == f"http://{settings.SITE_DOMAIN}{article.get_absolute_url()}"
+    # Links use the site's public address (DJANGO_SITE_URL), as feed readers need.
+    assert feed.entries[0].link == f"{settings.SITE_URL}{article.get_absolute_url()}"
     assert feed.entries[0].tags[0].term == "Back Pain"
 
 

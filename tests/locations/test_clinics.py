@@ -180,7 +180,7 @@ def test_clinic_page_describes_the_clinic_for_search_engines(client):
     make_special_hours(clinic, timezone.localdate() + timedelta(days=2), note="Staff training")
     data = json_ld(client.get("/locations/bowie/"))
     assert data["@type"] == "Physiotherapy"
-    assert data["url"] == "http://testserver/locations/bowie/"
+    assert data["url"] == "https://www.foreverfitpt.example/locations/bowie/"
     assert data["telephone"] == "+13015550128"
     assert data["address"]["streetAddress"] == "4330 Northview Drive"
     assert data["address"]["postalCode"] == "20716"
@@ -191,14 +191,14 @@ def test_clinic_page_describes_the_clinic_for_search_engines(client):
     closed_on = (timezone.localdate() + timedelta(days=2)).isoformat()
     assert (special["validFrom"], special["validThrough"]) == (closed_on, closed_on)
     assert (special["opens"], special["closes"]) == ("00:00", "00:00")
-    assert data["branchOf"]["@id"] == "http://testserver/#organization"
+    assert data["branchOf"]["@id"] == "https://www.foreverfitpt.example/#organization"
 
 
 def test_home_page_describes_the_organisation_with_all_its_clinics(client):
     for order, name in enumerate(["Severna Park", "Frederick", "Crofton", "Bowie", "Gaithersburg"]):
         make_clinic(name=name, slug=name.lower().replace(" ", "-"), order=order)
     data = json_ld(client.get("/"))
-    assert data["@id"] == "http://testserver/#organization"
+    assert data["@id"] == "https://www.foreverfitpt.example/#organization"
     assert data["name"] == "Forever Fit Physical Therapy"
     branches = data["subOrganization"]
     assert [branch["name"] for branch in branches] == [

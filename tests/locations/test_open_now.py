@@ -3,8 +3,9 @@
 from datetime import UTC, date, datetime, time
 
 import pytest
+from django.utils import timezone
 
-from locations.hours import CLINIC_TIMEZONE, Schedule
+from locations.hours import Schedule
 from locations.models import OpeningHours, SpecialHours
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
@@ -19,7 +20,7 @@ def weekly(*rows):
 
 def at(year, month, day, hour, minute=0):
     """A moment on the clinics' wall clock."""
-    return datetime(year, month, day, hour, minute, tzinfo=CLINIC_TIMEZONE)
+    return datetime(year, month, day, hour, minute, tzinfo=timezone.get_default_timezone())
 
 
 def usual_week():

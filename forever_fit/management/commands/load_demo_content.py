@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from core.site import absolute_url
 from forever_fit.demo_content import load_demo_content
 
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
         self.ensure_admin_user()
 
     def ensure_admin_user(self):
-        admin_url = f"http://127.0.0.1:8000/{settings.ADMIN_URL}"
+        admin_url = absolute_url(f"/{settings.ADMIN_URL}")
         User = get_user_model()
         if User.objects.filter(is_staff=True).exists():
             self.stdout.write(

@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.site import absolute_url
+
 register = template.Library()
 
 # Inside <script>, only these characters could end the element or start markup.
@@ -15,3 +17,9 @@ def json_ld(data) -> str:
     """Render a dict as a JSON-LD block (a data block: CSP does not treat it as a script)."""
     payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.filter
+def absolute(path: str) -> str:
+    """The public address of a path on this site, for canonical links and Open Graph."""
+    return absolute_url(path)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 
-from forever_fit.rate_limits import attempts, client_address, count_attempt
+from core.rate_limits import attempts, client_address, count_attempt
 
 SCOPE = "staff-sign-in"
 
