@@ -60,7 +60,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         "number",
         "received",
         "clinic_name",
-        "reason",
+        "reason_label",
         "status",
         "assignee",
         "notification",
@@ -76,7 +76,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         NotificationFilter,
         "created_at",
     ]
-    list_select_related = ["clinic", "assignee"]
+    list_select_related = ["clinic", "assignee", "reason"]
     search_fields = ["=id", "last_name", "first_name", "phone", "email"]
     date_hierarchy = "created_at"
     list_per_page = 50
@@ -182,6 +182,10 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     def clinic_name(self, obj):
         return obj.clinic_name
 
+    @admin.display(description="Reason", ordering="reason__name")
+    def reason_label(self, obj):
+        return obj.reason_label
+
     @admin.display(description="Notified")
     def notification(self, obj):
         if obj.status == Status.SPAM:
@@ -231,7 +235,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description="Export selected as CSV", permissions=["export"])
     def export_csv(self, request, queryset):
-        requests = list(queryset.select_related("clinic", "assignee"))
+        requests = list(queryset.select_related("clinic", "assignee", "reason"))
         record_access(request.user, requests, RequestAccess.Action.EXPORTED)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="appointment-requests.csv"'
@@ -241,7 +245,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             phone = display_phone(r.phone) if r.phone else ""
             row = [
                 r.pk, r.created_at.isoformat(), r.status, r.clinic_name, r.first_name,
-                r.last_name, phone, r.email, r.contact_method, r.reason, r.patient_type,
+                r.last_name, phone, r.email, r.contact_method, r.reason_label, r.patient_type,
                 r.referral, r.insurance, " ".join(r.preferred_days),
                 " ".join(r.preferred_times), r.note,
             ]  # fmt: skip

@@ -2,9 +2,32 @@ from django import forms
 from django.conf import settings
 
 from appointments import spam
-from appointments.models import AppointmentRequest
+from appointments.models import SOMETHING_ELSE, AppointmentRequest
+from articles.models import Topic, topics_menu
 from locations.models import Clinic
 from locations.phones import normalize_phone
+
+OTHER_REASON = "other"
+
+
+def reason_choices() -> list[tuple[str, str]]:
+    return [(topic.slug, topic.reason_label) for topic in topics_menu()] + [
+        (OTHER_REASON, SOMETHING_ELSE)
+    ]
+
+
+class ReasonField(forms.ChoiceField):
+    """The article topics in their form wording, then “something else”: a Topic or None."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=reason_choices, widget=forms.RadioSelect, **kwargs)
+
+    def prepare_value(self, value):
+        return value.slug if isinstance(value, Topic) else value
+
+    def clean(self, value):
+        slug = super().clean(value)
+        return next((topic for topic in topics_menu() if topic.slug == slug), None)
 
 
 class AppointmentRequestForm(forms.ModelForm):
@@ -27,6 +50,10 @@ class AppointmentRequestForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         label="Which times of day?",
         help_text="Optional. Evenings are until 7 pm at most clinics.",
+    )
+    reason = ReasonField(
+        label="What would you like help with?",
+        error_messages={"required": "Choose what you would like help with."},
     )
     consent = forms.BooleanField(
         label=f"I agree that {settings.SITE_SHORT_NAME} may contact me about this request.",
@@ -60,7 +87,6 @@ class AppointmentRequestForm(forms.ModelForm):
             "phone": "Phone number",
             "email": "Email address",
             "contact_method": "How should we contact you?",
-            "reason": "What would you like help with?",
             "note": "Anything else we should know? (optional)",
             "patient_type": f"Have you been to {settings.SITE_SHORT_NAME} before?",
             "referral": "Do you have a referral from a doctor? (optional)",
@@ -80,7 +106,6 @@ class AppointmentRequestForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_method": forms.RadioSelect,
-            "reason": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
             "patient_type": forms.RadioSelect,
             "referral": forms.RadioSelect,
@@ -90,7 +115,6 @@ class AppointmentRequestForm(forms.ModelForm):
             "first_name": {"required": "Enter your first name."},
             "last_name": {"required": "Enter your last name."},
             "email": {"invalid": "Enter an email address like name@example.com."},
-            "reason": {"required": "Choose what you would like help with."},
             "patient_type": {
                 "required": f"Tell us whether you have been to {settings.SITE_SHORT_NAME} before."
             },
@@ -101,7 +125,7 @@ class AppointmentRequestForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Radio buttons without an empty "---------" choice; the referral stays optional.
-        for name in ("reason", "patient_type", "contact_method"):
+        for name in ("patient_type", "contact_method"):
             self.fields[name].choices = AppointmentRequest._meta.get_field(name).choices
         self.fields["referral"].choices = AppointmentRequest.Referral.choices
         self.fields["referral"].required = False
@@ -116,7 +140,7 @@ class AppointmentRequestForm(forms.ModelForm):
         clinic = Clinic.objects.active().filter(slug=query.get("clinic", "")).first()
         if clinic:
             initial["clinic"] = clinic
-        if query.get("reason") in AppointmentRequest.Reason.values:
+        if query.get("reason") in dict(reason_choices()):
             initial["reason"] = query["reason"]
         source = query.get("from", "")
         if source.startswith("/") and not source.startswith("//") and len(source) <= 200:

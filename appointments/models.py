@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from appointments.business_days import one_business_day_before
+from articles.models import Topic
 from locations.models import Clinic
 
 
@@ -32,18 +33,11 @@ class AppointmentRequestQuerySet(models.QuerySet):
         return self.filter(status=AppointmentRequest.Status.NEW, created_at__lt=cutoff)
 
 
+SOMETHING_ELSE = "Something else"
+
+
 class AppointmentRequest(models.Model):
     """A patient's request to be called back and booked: health information, kept in here only."""
-
-    class Reason(models.TextChoices):
-        # Values match the article topic slugs, so an article's call to action can preselect one.
-        BACK_PAIN = "back-pain", "Back pain or sciatica"
-        NECK_SHOULDER = "neck-shoulder", "Neck or shoulder pain"
-        KNEE_HIP = "knee-hip", "Knee or hip pain"
-        SPORTS_INJURY = "sports-injuries", "Sports injury"
-        AFTER_SURGERY = "after-surgery", "Recovery after surgery"
-        BALANCE = "balance-falls", "Balance, dizziness or falls"
-        OTHER = "other", "Something else"
 
     class Status(models.TextChoices):
         NEW = "new", "New"
@@ -96,7 +90,16 @@ class AppointmentRequest(models.Model):
         related_name="appointment_requests",
         help_text="Empty when the patient has no preference.",
     )
-    reason = models.CharField(max_length=20, choices=Reason)
+    # The reasons patients choose from are the article topics (each with its wording for the
+    # form), so a new topic is a new reason and an article's link can preselect its own.
+    reason = models.ForeignKey(
+        Topic,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="appointment_requests",
+        help_text="Empty when the patient chose “something else”.",
+    )
     note = models.TextField(max_length=500, blank=True)
     patient_type = models.CharField(max_length=10, choices=PatientType)
     referral = models.CharField("physician referral", max_length=10, choices=Referral, blank=True)
@@ -156,6 +159,10 @@ class AppointmentRequest(models.Model):
     @property
     def clinic_name(self) -> str:
         return self.clinic.name if self.clinic else "No preference"
+
+    @property
+    def reason_label(self) -> str:
+        return self.reason.reason_label if self.reason else SOMETHING_ELSE
 
     def is_overdue(self, now: datetime | None = None) -> bool:
         return self.status == self.Status.NEW and self.created_at < one_business_day_before(

@@ -23,6 +23,13 @@ class Topic(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True, help_text="One or two sentences shown to readers.")
+    request_label = models.CharField(
+        "on the request form as",
+        max_length=80,
+        blank=True,
+        help_text="How the appointment form offers this topic as a reason for a visit, e.g. "
+        "“Back pain or sciatica”. Empty: the topic's name.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -32,6 +39,11 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:topic", kwargs={"slug": self.slug})
+
+    @property
+    def reason_label(self) -> str:
+        """The topic as a reason for a visit on the appointment form."""
+        return self.request_label or self.name
 
 
 # Every article list shows the topics; apps.py empties this when a topic changes.

@@ -136,14 +136,21 @@ def upcoming_holidays(today: date) -> list[tuple[date, str, tuple[str, str] | No
     return upcoming
 
 
+# (name, slug, description, how the request form offers it as a reason for a visit)
 TOPICS = [
-    ("Back Pain", "back-pain", "Low back pain, sciatica and how to keep your back moving."),
-    ("Neck & Shoulder", "neck-shoulder", "Stiff necks, sore shoulders and the habits behind them."),
-    ("Knee & Hip", "knee-hip", "Knee and hip pain, arthritis and getting back to walking."),
-    ("Sports Injuries", "sports-injuries", "Sprains, strains and a safe return to your sport."),
-    ("After Surgery", "after-surgery", "Preparing for surgery and recovering well afterwards."),
-    ("Balance & Falls", "balance-falls", "Dizziness, steadiness and staying on your feet."),
-]
+    ("Back Pain", "back-pain", "Low back pain, sciatica and how to keep your back moving.",
+     "Back pain or sciatica"),
+    ("Neck & Shoulder", "neck-shoulder", "Stiff necks, sore shoulders and the habits behind them.",
+     "Neck or shoulder pain"),
+    ("Knee & Hip", "knee-hip", "Knee and hip pain, arthritis and getting back to walking.",
+     "Knee or hip pain"),
+    ("Sports Injuries", "sports-injuries", "Sprains, strains and a safe return to your sport.",
+     "Sports injury"),
+    ("After Surgery", "after-surgery", "Preparing for surgery and recovering well afterwards.",
+     "Recovery after surgery"),
+    ("Balance & Falls", "balance-falls", "Dizziness, steadiness and staying on your feet.",
+     "Balance, dizziness or falls"),
+]  # fmt: skip
 
 AUTHORS = [
     {
@@ -289,9 +296,10 @@ def load_demo_content() -> dict[str, int]:
             )
 
     topics = {}
-    for name, slug, description in TOPICS:
+    for name, slug, description, request_label in TOPICS:
         topics[slug], is_new = Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description}
+            slug=slug,
+            defaults={"name": name, "description": description, "request_label": request_label},
         )
         created["topics"] += is_new
 

@@ -13,8 +13,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from django.views.static import serve
 
-from appointments.models import AppointmentRequest
-from articles.models import Article
+from articles.models import Article, topics_menu
 from core.context_processors import site
 from core.site import absolute_url
 from locations.forms import NearestClinicForm
@@ -28,7 +27,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["latest_articles"] = Article.objects.published().select_related("topic")[:3]
-        context["reasons"] = AppointmentRequest.Reason
+        context["topics"] = topics_menu()
         context["nearest_form"] = NearestClinicForm()
         context["organization_json_ld"] = organization_json_ld(footer_clinics())
         return context

@@ -104,7 +104,8 @@ def test_sitemap_lists_published_articles_topics_clinics_and_pages_but_not_draft
     make_clinic(slug="closed-for-good", active=False)
     xml = ElementTree.fromstring(client.get("/sitemap.xml").content)
     locations = {
-        loc.text.split("www.foreverfitpt.example", 1)[-1] for loc in xml.findall(".//s:loc", SITEMAP)
+        loc.text.split("www.foreverfitpt.example", 1)[-1]
+        for loc in xml.findall(".//s:loc", SITEMAP)
     }
     assert published.get_absolute_url() in locations
     assert "/articles/topics/back-pain/" in locations

@@ -60,7 +60,7 @@ def change_data(request, **overrides):
         "email": request.email,
         "contact_method": request.contact_method,
         "clinic": request.clinic_id or "",
-        "reason": request.reason,
+        "reason": request.reason_id or "",
         "note": request.note,
         "patient_type": request.patient_type,
         "referral": request.referral,

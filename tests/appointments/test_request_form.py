@@ -4,12 +4,24 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from appointments.business_days import next_business_day
 from appointments.models import AppointmentRequest
-from tests.factories import form_data, make_clinic
+from tests.factories import form_data, make_clinic, make_topic
 
 pytestmark = pytest.mark.django_db
 
 
-def test_valid_request_is_saved_once_and_thanks_page_names_the_clinic(client):
+@pytest.fixture(autouse=True)
+def topics():
+    """The reasons on the form are the article topics, each in its form wording."""
+    return {
+        slug: make_topic(name=name, slug=slug, request_label=label)
+        for name, slug, label in [
+            ("Back Pain", "back-pain", "Back pain or sciatica"),
+            ("Knee & Hip", "knee-hip", "Knee or hip pain"),
+        ]
+    }
+
+
+def test_valid_request_is_saved_once_and_thanks_page_names_the_clinic(client, topics):
     clinic = make_clinic(name="Crofton", phone="+14105550163")
     response = client.post(
         "/request-appointment/",
@@ -20,6 +32,7 @@ def test_valid_request_is_saved_once_and_thanks_page_names_the_clinic(client):
             referral="not-sure",
             insurance="Aetna",
             note="Not before 9 am, please.",
+            reason="back-pain",
         ),
     )
     assertRedirects(response, "/request-appointment/thanks/")
@@ -29,7 +42,7 @@ def test_valid_request_is_saved_once_and_thanks_page_names_the_clinic(client):
         "Sam",
         "Rivera",
         clinic,
-        "back-pain",
+        topics["back-pain"],
     )
     assert saved.phone == "+14105550199"
     assert (saved.preferred_days, saved.preferred_times) == (["mon", "sat"], ["evening"])
@@ -86,7 +99,7 @@ def test_invalid_request_shows_errors_next_to_fields_and_keeps_what_was_typed(cl
     assertContains(response, 'value="Rivera"')
     assertContains(response, 'value="not-an-email"')
     assertContains(response, 'value="Blue Cross"')
-    assertContains(response, 'value="knee-hip" required id="id_reason_2" checked')
+    assertContains(response, 'value="knee-hip" required id="id_reason_1" checked')
 
 
 @pytest.mark.parametrize(
@@ -129,7 +142,7 @@ def test_form_is_prefilled_from_the_link_that_led_to_it(client):
         "/request-appointment/?clinic=bowie&reason=knee-hip&from=/articles/runners-knee/"
     )
     assertContains(response, f'<option value="{clinic.pk}" selected>Bowie</option>', html=True)
-    assertContains(response, 'value="knee-hip" required id="id_reason_2" checked')
+    assertContains(response, 'value="knee-hip" required id="id_reason_1" checked')
     # The page the patient came from travels in a hidden field, and is recorded.
     assertContains(response, '<input type="hidden" name="source" value="/articles/runners-knee/"')
     client.post("/request-appointment/", form_data(source="/articles/runners-knee/"))
@@ -174,3 +187,19 @@ def test_form_values_never_reach_the_logs_or_the_url(client, caplog):
         client.post("/request-appointment/", form_data(last_name="Quixotic-Unique", phone="1"))
     assert "Unique" not in caplog.text
     assert "Zebulon" not in ok["Location"]
+
+
+def test_a_new_topic_is_offered_as_a_reason_and_preselected_from_its_articles(client):
+    make_topic(name="Pelvic Health", slug="pelvic-health")  # no form wording: its name is used
+    response = client.get("/request-appointment/?reason=pelvic-health")
+    assertContains(response, 'value="pelvic-health" required id="id_reason_2" checked')
+    assertContains(response, "Pelvic Health</label>")
+    client.post("/request-appointment/", form_data(reason="pelvic-health"))
+    assert AppointmentRequest.objects.get().reason.slug == "pelvic-health"
+
+
+def test_something_else_is_always_offered_and_saves_no_topic(client):
+    response = client.get("/request-appointment/")
+    assertContains(response, "Something else</label>")
+    client.post("/request-appointment/", form_data(reason="other"))
+    assert AppointmentRequest.objects.get().reason is None

@@ -139,7 +139,10 @@ def test_structured_data_describes_review_author_and_breadcrumbs(client, reviewe
         "Back Pain",
         "Sciatica explained",
     ]
-    assert trail["itemListElement"][2]["item"] == "https://www.foreverfitpt.example/articles/topics/back-pain/"
+    assert (
+        trail["itemListElement"][2]["item"]
+        == "https://www.foreverfitpt.example/articles/topics/back-pain/"
+    )
 
 
 def test_unreviewed_article_claims_no_review_in_structured_data(client):
