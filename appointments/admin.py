@@ -1,25 +1,14 @@
-import csv
-from datetime import timedelta
-
-from django.conf import settings
 from django.contrib import admin, messages
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 
+from appointments.audit import record_access
+from appointments.export import csv_response
 from appointments.models import AppointmentRequest, MonthlyRequestCount, RequestAccess
 from locations.models import Clinic
-from locations.phones import display_phone
 
 Status = AppointmentRequest.Status
-
-
-def record_access(user, requests, action: str) -> None:
-    RequestAccess.objects.bulk_create(
-        RequestAccess(user=user, request_number=r.pk, clinic_id=r.clinic_id, action=action)
-        for r in requests
-    )
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -46,12 +35,8 @@ class NotificationFilter(admin.SimpleListFilter):
         if self.value() == "pending":
             return queryset.awaiting_notification()
         if self.value() == "stuck":
-            return queryset.awaiting_notification().filter(created_at__lt=stuck_before())
+            return queryset.notification_stuck()
         return queryset
-
-
-def stuck_before():
-    return timezone.now() - timedelta(minutes=settings.APPOINTMENT_NOTIFICATION_STUCK_MINUTES)
 
 
 @admin.register(AppointmentRequest)
@@ -192,7 +177,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             return "Not sent (spam)"
         if obj.notified_at:
             return "Sent"
-        if obj.created_at < stuck_before():
+        if obj.is_notification_stuck():
             return format_html(
                 '<strong class="overdue">⚠ Stuck: {}</strong>',
                 obj.notification_error or "not sent yet",
@@ -237,34 +222,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     def export_csv(self, request, queryset):
         requests = list(queryset.select_related("clinic", "assignee", "reason"))
         record_access(request.user, requests, RequestAccess.Action.EXPORTED)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="appointment-requests.csv"'
-        writer = csv.writer(response)
-        writer.writerow(EXPORT_COLUMNS)
-        for r in requests:
-            phone = display_phone(r.phone) if r.phone else ""
-            row = [
-                r.pk, r.created_at.isoformat(), r.status, r.clinic_name, r.first_name,
-                r.last_name, phone, r.email, r.contact_method, r.reason_label, r.patient_type,
-                r.referral, r.insurance, " ".join(r.preferred_days),
-                " ".join(r.preferred_times), r.note,
-            ]  # fmt: skip
-            writer.writerow([_spreadsheet_safe(value) for value in row])
-        return response
-
-
-EXPORT_COLUMNS = [
-    "id", "created_at", "status", "clinic", "first_name", "last_name", "phone", "email",
-    "contact_method", "reason", "patient_type", "referral", "insurance", "preferred_days",
-    "preferred_times", "note",
-]  # fmt: skip
-
-
-def _spreadsheet_safe(value):
-    # Patients typed these: a cell starting with = + - @ would run as a spreadsheet formula.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+        return csv_response(requests)
 
 
 @admin.register(RequestAccess)

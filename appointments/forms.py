@@ -176,17 +176,6 @@ class AppointmentRequestForm(forms.ModelForm):
             self.add_error("phone", "Enter a phone number or an email address.")
         return cleaned
 
-    def spam_signal(self) -> str | None:
-        """Why this submission looks automated ('honeypot', 'too fast', ...), or None."""
-        if self.data.get("website"):
-            return "honeypot"
-        problem = spam.token_problem(self.data.get("shown", ""))
-        return problem if problem in ("too fast", "invalid") else None
-
-    def is_stale(self) -> bool:
-        """Shown so long ago that the patient should check it and send it again."""
-        return spam.token_problem(self.data.get("shown", "")) == "stale"
-
     def renew_token(self) -> None:
         self.data = self.data.copy()
         self.data["shown"] = spam.form_token()

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -27,6 +27,21 @@ class AppointmentRequestQuerySet(models.QuerySet):
         """Genuine requests whose clinic has not been told yet."""
         return self.filter(notified_at__isnull=True).exclude(status=AppointmentRequest.Status.SPAM)
 
+    def notification_stuck(self, now: datetime | None = None):
+        """Genuine requests whose clinic should have been told by now, and was not."""
+        return self.awaiting_notification().filter(created_at__lt=stuck_before(now))
+
+    def owing_email(self):
+        """Genuine requests that still owe an email: the clinic's, or the patient's confirmation."""
+        return self.exclude(status=AppointmentRequest.Status.SPAM).filter(
+            Q(notified_at__isnull=True) | (~Q(email="") & Q(confirmation_sent_at__isnull=True))
+        )
+
+    def due_for_delivery(self, now: datetime | None = None):
+        """Requests owing an email that no worker holds and whose retry time has come."""
+        now = now or timezone.now()
+        return self.owing_email().filter(Q(notify_after__isnull=True) | Q(notify_after__lte=now))
+
     def overdue(self, now: datetime | None = None):
         """New requests nobody has acted on within a business day."""
         cutoff = one_business_day_before(now or timezone.now())
@@ -34,6 +49,12 @@ class AppointmentRequestQuerySet(models.QuerySet):
 
 
 SOMETHING_ELSE = "Something else"
+
+
+def stuck_before(now: datetime | None = None) -> datetime:
+    """A request still not announced to its clinic after this moment is stuck."""
+    minutes = settings.APPOINTMENT_NOTIFICATION_STUCK_MINUTES
+    return (now or timezone.now()) - timedelta(minutes=minutes)
 
 
 class AppointmentRequest(models.Model):
@@ -163,6 +184,13 @@ class AppointmentRequest(models.Model):
     @property
     def reason_label(self) -> str:
         return self.reason.reason_label if self.reason else SOMETHING_ELSE
+
+    def is_notification_stuck(self, now: datetime | None = None) -> bool:
+        return (
+            self.status != self.Status.SPAM
+            and self.notified_at is None
+            and self.created_at < stuck_before(now)
+        )
 
     def is_overdue(self, now: datetime | None = None) -> bool:
         return self.status == self.Status.NEW and self.created_at < one_business_day_before(

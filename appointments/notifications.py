@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import F, Q
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -34,24 +34,11 @@ BACKOFF = [timedelta(minutes=m) for m in (1, 5, 15, 60, 120)]
 MAIL_ERRORS = (smtplib.SMTPException, OSError)
 
 
-def pending():
-    """Requests that still owe an email: the clinic's, or the patient's confirmation."""
-    return AppointmentRequest.objects.exclude(status=AppointmentRequest.Status.SPAM).filter(
-        Q(notified_at__isnull=True) | (~Q(email="") & Q(confirmation_sent_at__isnull=True))
-    )
-
-
-def due(now=None):
-    """Pending requests no worker holds and whose retry time has come."""
-    now = now or timezone.now()
-    return pending().filter(Q(notify_after__isnull=True) | Q(notify_after__lte=now))
-
-
 def claim(request_id: int) -> bool:
     """Take the request for this worker for one lease; False if it is done or held."""
     now = timezone.now()
     claimed = (
-        due(now)
+        AppointmentRequest.objects.due_for_delivery(now)
         .filter(pk=request_id)
         .update(notify_after=now + LEASE, notification_attempts=F("notification_attempts") + 1)
     )
@@ -97,7 +84,9 @@ def overdue_ids(now=None) -> list[int]:
     """Due requests older than a minute: their own task was lost, or their worker died."""
     now = now or timezone.now()
     return list(
-        due(now).filter(created_at__lte=now - timedelta(minutes=1)).values_list("pk", flat=True)
+        AppointmentRequest.objects.due_for_delivery(now)
+        .filter(created_at__lte=now - timedelta(minutes=1))
+        .values_list("pk", flat=True)
     )
 
 

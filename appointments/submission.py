@@ -5,6 +5,7 @@ import logging
 from django.db import transaction
 from django.http import HttpRequest
 
+from appointments import spam
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest
 from appointments.tasks import deliver_notifications
@@ -15,13 +16,22 @@ logger = logging.getLogger(__name__)
 SESSION_KEY = "appointment_request_id"
 
 
+class StaleForm(Exception):
+    """The form was shown so long ago that the patient should check it and send it again."""
+
+
 def submit_request(*, form: AppointmentRequestForm, request: HttpRequest) -> AppointmentRequest:
     """Save a valid request, then queue its notifications once the row is committed.
 
-    Suspected spam is kept, marked as spam, and notifies nobody.
+    The form's signed "shown at" token is judged here, once: too old raises StaleForm and saves
+    nothing; too fast or forged, like a filled-in honeypot, marks the request as spam, which is
+    kept and notifies nobody.
     """
+    token = spam.token_problem(form.data.get("shown", ""))
+    if token == "stale":
+        raise StaleForm
     appointment = form.save(commit=False)
-    if form.spam_signal():
+    if token in ("too fast", "invalid") or form.data.get("website"):
         appointment.status = AppointmentRequest.Status.SPAM
     with transaction.atomic():
         appointment.save()

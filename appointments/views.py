@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 from appointments.business_days import next_business_day
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest
-from appointments.submission import SESSION_KEY, submit_request
+from appointments.submission import SESSION_KEY, StaleForm, submit_request
 from core.rate_limits import allow
 
 STALE_FORM_MESSAGE = (
@@ -40,11 +40,12 @@ class AppointmentRequestView(FormView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        if form.is_stale():
+        try:
+            submit_request(form=form, request=self.request)
+        except StaleForm:
             form.renew_token()
             form.add_error(None, STALE_FORM_MESSAGE)
             return self.form_invalid(form)
-        submit_request(form=form, request=self.request)
         # Post/redirect/get: reloading the thank-you page cannot submit the form again.
         return redirect(self.get_success_url())
 
