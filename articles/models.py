@@ -118,7 +118,8 @@ class ArticleQuerySet(models.QuerySet):
 
     def review_due(self, now=None):
         """Articles never reviewed, or last reviewed longer ago than ARTICLE_REVIEW_DUE_DAYS."""
-        cutoff = (now or timezone.now()).date() - timedelta(days=settings.ARTICLE_REVIEW_DUE_DAYS)
+        today = timezone.localdate(now)  # the clinics' date, not UTC's, late in the evening too
+        cutoff = today - timedelta(days=settings.ARTICLE_REVIEW_DUE_DAYS)
         return self.filter(
             models.Q(last_reviewed__isnull=True) | models.Q(last_reviewed__lt=cutoff)
         )

@@ -326,7 +326,9 @@ def load_demo_content() -> dict[str, int]:
             publish_at=now - timedelta(days=days_ago),
             show_urgent_care=slug in URGENT_CARE,
             reviewer=authors.get(reviewer),
-            last_reviewed=(now - timedelta(days=reviewed_days_ago)).date() if reviewer else None,
+            last_reviewed=timezone.localdate(now - timedelta(days=reviewed_days_ago))
+            if reviewer
+            else None,
         )
         walker = slug == "balance-exercises-after-65"
         article.hero_image.save(

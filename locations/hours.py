@@ -29,7 +29,6 @@ class Day:
     date: date
     intervals: tuple[Interval, ...]
     note: str  # the special hours' note ("Thanksgiving"), empty on an ordinary day
-    is_special: bool
     is_today: bool
 
 
@@ -126,6 +125,5 @@ class Schedule:
             date=day,
             intervals=self.intervals_on(day),
             note=next((row.note for row in special if row.note), ""),
-            is_special=bool(special),
             is_today=day == today,
         )

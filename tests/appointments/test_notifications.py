@@ -1,7 +1,7 @@
 """Notifications: sent after commit by the worker, retried through a mail outage, never leaky."""
 
 import smtplib
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from unittest import mock
 
 import pytest
@@ -44,8 +44,9 @@ def bowie():
 
 
 def test_clinic_is_told_by_number_only_and_the_patient_gets_a_confirmation(
-    client, django_capture_on_commit_callbacks, mailoutbox, bowie, settings
+    client, django_capture_on_commit_callbacks, mailoutbox, bowie, time_machine
 ):
+    time_machine.move_to(datetime(2026, 11, 24, 18, 5, tzinfo=UTC), tick=False)  # 1:05 pm
     request = submit(
         client,
         django_capture_on_commit_callbacks,
@@ -54,6 +55,7 @@ def test_clinic_is_told_by_number_only_and_the_patient_gets_a_confirmation(
         note="My left knee, mostly",
     )
     assert mailoutbox == []  # nothing is sent while the patient waits
+    time_machine.shift(timedelta(minutes=42))  # the worker is slow today
     run_worker()
 
     clinic_mail, patient_mail = mailoutbox
@@ -63,6 +65,7 @@ def test_clinic_is_told_by_number_only_and_the_patient_gets_a_confirmation(
         f"https://www.foreverfitpt.example/admin/appointments/appointmentrequest/"
         f"{request.pk}/change/"
     ) in clinic_mail.body
+    assert "Received: Tuesday, November 24, 2026, 1:05 PM (Eastern)" in clinic_mail.body
     assert patient_mail.to == ["sam@example.com"]
     assert "(301) 555-0128" in patient_mail.body
     for mail in (clinic_mail, patient_mail):

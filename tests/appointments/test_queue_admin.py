@@ -190,6 +190,8 @@ def test_requests_new_for_over_a_business_day_are_highlighted_as_overdue(
     time_machine.move_to(datetime(2026, 11, 23, 14, 30, tzinfo=UTC), tick=False)  # Mon 9:30
     response = front_desk.get(QUEUE)
     assertContains(response, "overdue</strong>", count=1)
+    # The sidebar's filter link is the one staff click.
+    assertContains(response, 'href="?overdue=yes"')
     overdue = front_desk.get(QUEUE + "?overdue=yes")
     assert [r.pk for r in overdue.context["cl"].result_list] == [old.pk]
     assert handled.pk not in [r.pk for r in overdue.context["cl"].result_list]
@@ -221,3 +223,16 @@ def test_stuck_notifications_are_flagged(manager, bowie, settings, time_machine)
     time_machine.shift(timedelta(minutes=31))
     assertContains(manager.get(QUEUE), "Stuck: SMTPServerDisconnected")
     assert len(manager.get(QUEUE + "?notification=stuck").context["cl"].result_list) == 1
+
+
+def test_spam_is_never_listed_as_waiting_for_its_notification(manager, bowie):
+    genuine = make_request(clinic=bowie)
+    make_request(clinic=bowie, status=AppointmentRequest.Status.SPAM)
+    waiting = manager.get(QUEUE + "?notification=pending").context["cl"].result_list
+    assert [r.pk for r in waiting] == [genuine.pk]
+
+
+def test_managers_can_move_a_request_to_any_clinic(manager, bowie, crofton):
+    request = make_request(clinic=bowie)
+    form = manager.get(f"{QUEUE}{request.pk}/change/").context["adminform"].form
+    assert set(form.fields["clinic"].queryset) == {bowie, crofton}

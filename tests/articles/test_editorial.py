@@ -1,7 +1,7 @@
 """Staff: previews, scheduling, slug changes, groups and the review workflow."""
 
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import Group
@@ -181,3 +181,15 @@ def test_admin_rejects_a_picture_without_description_unless_decorative(client, a
         f"/admin/articles/article/{article.pk}/change/", change_form(article, hero_image=upload)
     )
     assertContains(response, "Describe the picture, or tick")
+
+
+@pytest.mark.parametrize("eastern_time", ["09:00", "23:30"])
+def test_a_review_is_due_by_the_clinics_calendar_at_any_hour(settings, eastern_time, time_machine):
+    # Reviewed exactly a year ago by the Eastern date: not yet due, even at 23:30, when the
+    # UTC date is already the next day.
+    settings.ARTICLE_REVIEW_DUE_DAYS = 365
+    time_machine.move_to(datetime.fromisoformat(f"2026-11-24T{eastern_time}-05:00"), tick=False)
+    article = make_article(last_reviewed=datetime(2025, 11, 24).date())
+    assert article not in Article.objects.review_due()
+    time_machine.shift(timedelta(days=1))
+    assert article in Article.objects.review_due()
