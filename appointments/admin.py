@@ -5,6 +5,7 @@ from django.utils.timesince import timesince
 
 from appointments.audit import record_access
 from appointments.export import csv_response
+from appointments.forms import PATIENT_FIELDS, VISIT_FIELDS
 from appointments.models import AppointmentRequest, MonthlyRequestCount, RequestAccess
 from locations.models import Clinic
 
@@ -84,28 +85,8 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     ]
     fieldsets = [
         ("Work", {"fields": ["status", "assignee", "staff_notes"]}),
-        (
-            "Patient",
-            {"fields": ["first_name", "last_name", "phone", "email", "contact_method"]},
-        ),
-        (
-            "Request",
-            {
-                "fields": [
-                    "clinic",
-                    "reason",
-                    "note",
-                    "patient_type",
-                    "referral",
-                    "insurance",
-                    "preferred_days",
-                    "preferred_times",
-                    "consent",
-                    "source",
-                    "created_at",
-                ]
-            },
-        ),
+        ("Patient", {"fields": PATIENT_FIELDS}),
+        ("Request", {"fields": [*VISIT_FIELDS, "created_at"]}),
         (
             "Notifications",
             {

@@ -8,6 +8,12 @@ from locations.models import Clinic
 from locations.phones import normalize_phone
 
 OTHER_REASON = "other"
+# What a patient gives on the form; the admin shows the same groups.
+PATIENT_FIELDS = ["first_name", "last_name", "phone", "email", "contact_method"]
+VISIT_FIELDS = [
+    "clinic", "reason", "note", "patient_type", "referral", "insurance", "preferred_days",
+    "preferred_times", "consent", "source",
+]  # fmt: skip
 
 
 def reason_choices() -> list[tuple[str, str]]:
@@ -66,23 +72,7 @@ class AppointmentRequestForm(forms.ModelForm):
 
     class Meta:
         model = AppointmentRequest
-        fields = [
-            "first_name",
-            "last_name",
-            "phone",
-            "email",
-            "contact_method",
-            "clinic",
-            "reason",
-            "note",
-            "patient_type",
-            "referral",
-            "insurance",
-            "preferred_days",
-            "preferred_times",
-            "consent",
-            "source",
-        ]
+        fields = PATIENT_FIELDS + VISIT_FIELDS
         labels = {
             "phone": "Phone number",
             "email": "Email address",

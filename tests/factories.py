@@ -5,6 +5,8 @@ from datetime import time
 from itertools import count
 from unittest import mock
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -36,8 +38,11 @@ def make_article(**overrides) -> Article:
         "publish_at": timezone.now(),
         **overrides,
     }
-    fields.setdefault("topic", make_topic())
-    fields.setdefault("author", make_author())
+    # Related objects only when the test gave none (setdefault would make them regardless).
+    if "topic" not in fields:
+        fields["topic"] = make_topic()
+    if "author" not in fields:
+        fields["author"] = make_author()
     return Article.objects.create(**fields)
 
 
@@ -128,3 +133,12 @@ def run_worker() -> None:
     """
     with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
         call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+
+
+def make_staff(username, group, clinics=()):
+    """A staff account in one of the groups the migrations make, at the front desk of clinics."""
+    user = get_user_model().objects.create_user(username, password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    for clinic in clinics:
+        clinic.front_desk.add(user)
+    return user

@@ -4,6 +4,7 @@ import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.factories import make_article, make_clinic
+from tests.test_configuration import run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -14,9 +15,19 @@ def staff_client(client, admin_user):
     return client
 
 
-def test_admin_lives_at_the_path_from_the_environment(client, settings):
-    # ADMIN_URL is read when the URLs load; the default is used in tests.
-    assert settings.ADMIN_URL == "admin/"
+def test_admin_lives_at_the_path_from_the_environment():
+    # ADMIN_URL is read when the URLs load, so a fresh process shows what the setting does.
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.urls import reverse; print(reverse('admin:index'))",
+        DJANGO_DEBUG="true",
+        DJANGO_ADMIN_URL="staff-7f3a/",
+    )
+    assert result.stdout.strip().splitlines()[-1] == "/staff-7f3a/", result.stderr
+
+
+def test_the_admin_asks_staff_to_sign_in(client):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")

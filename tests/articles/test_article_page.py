@@ -49,6 +49,21 @@ def test_article_shows_who_wrote_and_reviewed_it_and_how_long_it_takes(client, r
     assertContains(response, "Dana treats back pain in Severna Park.")
 
 
+def test_article_shows_its_title_topic_and_publication_date(client):
+    article = make_article(
+        title="Sciatica explained",
+        topic=make_topic(name="Back Pain", slug="back-pain"),
+        author=make_author(name="Dana Whitfield", credentials="PT, DPT"),
+        publish_at=timezone.datetime(2026, 10, 18, 9, tzinfo=timezone.get_current_timezone()),
+    )
+    response = client.get(article.get_absolute_url())
+    assertContains(response, "<h1>Sciatica explained</h1>", html=True)
+    assertContains(response, "Back Pain")
+    assertContains(
+        response, '<time datetime="2026-10-18T09:00:00-0400">October 18, 2026</time>', html=True
+    )
+
+
 def test_unreviewed_article_makes_no_review_claim(client):
     article = make_article(reviewer=None, last_reviewed=None)
     assertNotContains(client.get(article.get_absolute_url()), "Medically reviewed")

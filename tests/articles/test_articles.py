@@ -49,30 +49,6 @@ def test_article_list_is_paginated(client):
     assertNotContains(second, "Article from day 00")
 
 
-def test_article_page_shows_author_credentials_topic_and_date(client):
-    article = make_article(
-        title="Sciatica explained",
-        topic=make_topic(name="Back Pain", slug="back-pain"),
-        author=make_author(name="Dana Whitfield", credentials="PT, DPT"),
-        publish_at=timezone.datetime(2026, 10, 18, 9, tzinfo=timezone.get_current_timezone()),
-    )
-    response = client.get(article.get_absolute_url())
-    assertContains(response, "<h1>Sciatica explained</h1>", html=True)
-    assertContains(response, "By <strong>Dana Whitfield, PT, DPT</strong>")
-    assertContains(response, "Back Pain")
-    assertContains(
-        response, '<time datetime="2026-10-18T09:00:00-0400">October 18, 2026</time>', html=True
-    )
-
-
-def test_article_call_to_action_preselects_the_topic_in_the_form(client):
-    article = make_article(topic=make_topic(slug="back-pain"))
-    assertContains(
-        client.get(article.get_absolute_url()),
-        f'href="/request-appointment/?reason=back-pain&amp;from=/articles/{article.slug}/"',
-    )
-
-
 def test_article_body_is_sanitized_when_saved():
     article = make_article(
         body=(

@@ -4,28 +4,21 @@ import io
 from datetime import datetime, timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from articles.models import Article
 from articles.preview import preview_url
 from forever_fit.demo_pictures import draw_article_picture
-from tests.factories import make_article, make_author
+from tests.factories import make_article, make_author, make_staff
 
 pytestmark = pytest.mark.django_db
-
-
-def staff(django_user_model, username, group):
-    user = django_user_model.objects.create_user(username, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 def test_staff_preview_a_draft_exactly_as_it_will_look(client, django_user_model):
     draft = make_article(title="Work in progress", status=Article.Status.DRAFT)
     assert client.get(f"/articles/preview/{draft.pk}/").status_code == 302  # sign in first
-    client.force_login(staff(django_user_model, "editor", "Editors"))
+    client.force_login(make_staff("editor", "Editors"))
     response = client.get(f"/articles/preview/{draft.pk}/")
     assertContains(response, "<h1>Work in progress</h1>", html=True)
     assertContains(response, "Patients cannot see this page yet.")
@@ -119,7 +112,7 @@ def change_form(article, **changes):
 
 
 def test_editors_can_publish(client, django_user_model):
-    client.force_login(staff(django_user_model, "editor", "Editors"))
+    client.force_login(make_staff("editor", "Editors"))
     draft = make_article(status=Article.Status.DRAFT)
     response = client.post(
         f"/admin/articles/article/{draft.pk}/change/", change_form(draft, status="published")
@@ -130,7 +123,7 @@ def test_editors_can_publish(client, django_user_model):
 
 
 def test_clinical_reviewers_cannot_publish_but_can_record_their_review(client, django_user_model):
-    reviewer_user = staff(django_user_model, "dr-lee", "Clinical reviewers")
+    reviewer_user = make_staff("dr-lee", "Clinical reviewers")
     reviewer = make_author(name="Jordan Lee", credentials="PT, DPT", user=reviewer_user)
     draft = make_article(status=Article.Status.DRAFT)
     client.force_login(reviewer_user)
@@ -150,7 +143,7 @@ def test_clinical_reviewers_cannot_publish_but_can_record_their_review(client, d
 
 
 def test_editors_cannot_record_a_medical_review(client, django_user_model):
-    client.force_login(staff(django_user_model, "editor", "Editors"))
+    client.force_login(make_staff("editor", "Editors"))
     article = make_article()
     response = client.get("/admin/articles/article/")
     assertNotContains(response, "Record my medical review")
