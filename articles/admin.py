@@ -1,13 +1,13 @@
-from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from articles.models import Article, Author, Topic, UrgentCareNotice
 from articles.preview import preview_url
-from core.images import clean_upload
+from core.images import CleanedPictureField
 from core.site import absolute_url
 
 
@@ -52,21 +52,9 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticleForm(forms.ModelForm):
-    class Meta:
-        model = Article
-        fields = ["hero_image"]  # the admin adds the fields of its fieldsets
-
-    def clean_hero_image(self):
-        image = self.cleaned_data.get("hero_image")
-        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
-            return clean_upload(image)
-        return image
-
-
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    form = ArticleForm
+    formfield_overrides = {models.ImageField: {"form_class": CleanedPictureField}}
     list_display = ["title", "state", "publish_at", "author", "topic", "last_reviewed"]
     list_filter = ["status", ReviewDueFilter, "topic", "author", "reviewer", "publish_at"]
     list_select_related = ["topic", "author"]

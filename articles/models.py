@@ -235,8 +235,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
         if old and old["slug"] != self.slug:
             self._redirect_from(reverse("articles:detail", kwargs={"slug": old["slug"]}))
-        if self.hero_image and (not old or old["hero_image"] != self.hero_image.name):
-            images.make_renditions(self.hero_image)
+        images.replace_renditions(self.hero_image, old["hero_image"] if old else None)
         refresh_search_vectors(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
@@ -282,14 +281,6 @@ class Article(models.Model):
         return self.seo_description or self.summary
 
     @property
-    def hero_alt_text(self) -> str:
-        """The picture's alt text: empty for a decorative one, so screen readers skip it."""
-        return "" if self.hero_decorative else self.hero_alt
-
-    @property
-    def hero_srcset_webp(self) -> str:
-        return images.srcset(self.hero_image, self.hero_width, "webp")
-
-    @property
-    def hero_srcset_jpeg(self) -> str:
-        return images.srcset(self.hero_image, self.hero_width, "jpeg")
+    def hero(self) -> images.Picture:
+        alt = "" if self.hero_decorative else self.hero_alt
+        return images.Picture(self.hero_image, self.hero_width, self.hero_height, alt)

@@ -2,11 +2,17 @@
 
 Pillow does the work. An upload must be a real JPEG, PNG or WebP of sensible size; it is
 re-encoded, which drops EXIF data (camera, GPS position) and anything hidden after the image.
+Articles' hero pictures and clinics' photos are the same thing to pages (a Picture) and to the
+admin (a CleanedPictureField); their renditions are made once, when a new picture is saved, and
+the replaced picture's are deleted.
 """
 
 import io
+import re
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -78,6 +84,28 @@ def rendition_widths(original_width: int) -> list[int]:
     return [*widths, min(original_width, RENDITION_WIDTHS[-1])]
 
 
+def replace_renditions(image_field, old_name: str | None) -> None:
+    """After a save: renditions for a new picture, and none left over from the one it replaced."""
+    if image_field.name == old_name:
+        return  # the same picture: its renditions are already there
+    if old_name:
+        delete_renditions(old_name)
+    if image_field:
+        make_renditions(image_field)
+
+
+def delete_renditions(original: str) -> None:
+    folder = str(PurePosixPath(rendition_name(original, 0, "webp")).parent)
+    own = re.compile(rf"^{re.escape(PurePosixPath(original).stem)}-\d+\.(webp|jpeg)$")
+    try:
+        _, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in files:
+        if own.match(name):
+            default_storage.delete(f"{folder}/{name}")
+
+
 def make_renditions(image_field) -> None:
     """Write a WebP and a JPEG of the picture in each rendition width (replacing old ones)."""
     image_field.open("rb")
@@ -97,3 +125,38 @@ def srcset(image_field, original_width: int, ext: str) -> str:
         f"{default_storage.url(rendition_name(image_field.name, w, ext))} {w}w"
         for w in rendition_widths(original_width)
     )
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An uploaded picture as a page shows it: file, size, alt text and responsive sources."""
+
+    file: object  # the model's ImageFieldFile
+    width: int | None
+    height: int | None
+    alt: str  # empty for a decorative picture, so screen readers skip it
+
+    def __bool__(self) -> bool:
+        return bool(self.file)
+
+    @property
+    def url(self) -> str:
+        return self.file.url
+
+    @property
+    def srcset_webp(self) -> str:
+        return srcset(self.file, self.width, "webp")
+
+    @property
+    def srcset_jpeg(self) -> str:
+        return srcset(self.file, self.width, "jpeg")
+
+
+class CleanedPictureField(forms.ImageField):
+    """The admin's picture upload: a new file is checked and re-encoded without metadata."""
+
+    def clean(self, data, initial=None):
+        value = super().clean(data, initial)
+        if value and hasattr(value, "content_type"):  # a new upload, not the stored file
+            return clean_upload(value)
+        return value

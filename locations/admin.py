@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
+from core.images import CleanedPictureField
 from locations.forms import SpecialHoursFormSet, WeeklyHoursFormSet
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
@@ -33,7 +34,10 @@ class ClinicAdmin(admin.ModelAdmin):
     list_filter = ["active", "services"]
     search_fields = ["name", "city", "street_address", "postal_code"]
     prepopulated_fields = {"slug": ["name"]}
-    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    formfield_overrides = {
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+        models.ImageField: {"form_class": CleanedPictureField},
+    }
     inlines = [OpeningHoursInline, SpecialHoursInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "active", "order"]}),

@@ -8,6 +8,7 @@ from django.db.models import F, Prefetch, Q, StringAgg, Value
 from django.urls import reverse
 from django.utils import timezone
 
+from core import images
 from core.cached_lists import CachedList
 from locations.hours import Schedule
 from locations.phones import normalize_phone
@@ -114,8 +115,17 @@ class Clinic(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        old = Clinic.objects.filter(pk=self.pk).values_list("photo", flat=True).first()
+        super().save(*args, **kwargs)
+        images.replace_renditions(self.photo, old)
+
     def get_absolute_url(self):
         return reverse("locations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def picture(self) -> images.Picture:
+        return images.Picture(self.photo, self.photo_width, self.photo_height, self.photo_alt)
 
     def clean(self):
         super().clean()

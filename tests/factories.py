@@ -63,6 +63,33 @@ def make_clinic(**overrides) -> Clinic:
     return Clinic.objects.create(**fields)
 
 
+def clinic_form(clinic, **overrides) -> dict:
+    """What the clinic admin's change form posts for a clinic, with no hours rows."""
+    data = {
+        "name": clinic.name,
+        "slug": clinic.slug,
+        "active": "on",
+        "order": 0,
+        "street_address": clinic.street_address,
+        "city": clinic.city,
+        "state": "MD",
+        "postal_code": clinic.postal_code,
+        "latitude": "38.9",
+        "longitude": "-76.7",
+        "phone": clinic.phone,
+        "fax": "",
+        "notification_email": "clinic@example.com",
+        "parking_notes": "",
+        "accessibility_notes": "",
+        "photo_alt": "",
+        "opening_hours-TOTAL_FORMS": 0,
+        "opening_hours-INITIAL_FORMS": 0,
+        "special_hours-TOTAL_FORMS": 0,
+        "special_hours-INITIAL_FORMS": 0,
+    }
+    return data | overrides
+
+
 def make_opening_hours(clinic, weekday, opens, closes) -> OpeningHours:
     return OpeningHours.objects.create(
         clinic=clinic,

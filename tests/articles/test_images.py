@@ -1,4 +1,4 @@
-"""Hero pictures: checked on upload, stripped of metadata, served responsively."""
+"""Uploaded pictures (article heroes, clinic photos): checked, stripped of metadata, responsive."""
 
 import io
 
@@ -10,7 +10,7 @@ from PIL import Image
 
 from core.images import MAX_UPLOAD_BYTES, clean_upload
 from forever_fit.demo_pictures import draw_article_picture
-from tests.factories import make_article
+from tests.factories import make_article, make_clinic
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,53 @@ def test_a_decorative_picture_has_empty_alt_text(client):
     article = make_article(slug="decorated", hero_decorative=True, hero_alt="ignored")
     article.hero_image.save("deco.jpeg", draw_article_picture("d", size=(900, 500)))
     assert 'alt=""' in client.get("/articles/decorated/").content.decode().split("<picture>")[1]
+
+
+def renditions_of(stem: str, folder: str = "articles") -> set[str]:
+    _, files = default_storage.listdir(f"renditions/{folder}")
+    return {name for name in files if name.startswith(f"{stem}-")}
+
+
+def test_replacing_a_picture_removes_the_old_renditions_and_keeps_none_twice(client):
+    article = make_article(slug="replaced", hero_alt="A knee")
+    article.hero_image.save("first.jpeg", draw_article_picture("1", size=(900, 500)))
+    assert renditions_of("first") == {
+        "first-480.webp", "first-480.jpeg", "first-800.webp", "first-800.jpeg",
+        "first-900.webp", "first-900.jpeg",
+    }  # fmt: skip
+    article.hero_image.save("second.jpeg", draw_article_picture("2", size=(900, 500)))
+    assert renditions_of("first") == set()
+    assert len(renditions_of("second")) == 6
+
+
+def test_renditions_are_made_once_not_on_every_save(monkeypatch):
+    article = make_article(slug="saved-often", hero_alt="A knee")
+    article.hero_image.save("once.jpeg", draw_article_picture("1", size=(900, 500)))
+    made = []
+    monkeypatch.setattr("core.images.make_renditions", made.append)
+    article.title = "A new title"
+    article.save()
+    assert made == []
+
+
+def test_a_clinic_photo_uploaded_in_the_admin_loses_its_gps_position_and_gets_renditions(
+    client, admin_user
+):
+    from tests.locations.test_clinics import clinic_form
+
+    clinic = make_clinic(name="Bowie", slug="bowie")
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (38.0, 56.0, 48.0)}  # GPS: where the photo was taken
+    client.force_login(admin_user)
+    response = client.post(
+        f"/admin/locations/clinic/{clinic.pk}/change/",
+        clinic_form(
+            clinic, photo=upload(photo_bytes(exif=exif), "entrance.jpeg"), photo_alt="Our door"
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    clinic.refresh_from_db()
+    assert not Image.open(clinic.photo.open("rb")).getexif()
+    assert "entrance-480.webp" in renditions_of("entrance", "clinics")
+    html = client.get("/locations/bowie/").content.decode()
+    assert "/media/renditions/clinics/entrance-480.webp 480w" in html

@@ -65,7 +65,12 @@ def site(restored_migration_data, settings):
     for clinic in (bowie, crofton):
         for day in range(5):
             make_opening_hours(clinic, day, "08:00", "18:00")
-    back = make_topic(name="Back Pain", slug="back-pain", description="Low back pain and sciatica.")
+    back = make_topic(
+        name="Back Pain",
+        slug="back-pain",
+        description="Low back pain and sciatica.",
+        request_label="Back pain or sciatica",
+    )
     author = make_author(name="Dana Whitfield", credentials="PT, DPT", bio="Dana treats backs.")
     article = make_article(
         title="Physical therapy for sciatica", slug="sciatica", topic=back, author=author,

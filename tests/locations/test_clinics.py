@@ -10,6 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from forever_fit.demo_pictures import draw_clinic_photo
 from locations.models import OpeningHours
 from tests.factories import (
+    clinic_form,
     make_clinic,
     make_opening_hours,
     make_service,
@@ -217,32 +218,6 @@ def manager_client(client, django_user_model):
     manager.groups.add(Group.objects.get(name="Clinic managers"))
     client.force_login(manager)
     return client
-
-
-def clinic_form(clinic, **overrides):
-    data = {
-        "name": clinic.name,
-        "slug": clinic.slug,
-        "active": "on",
-        "order": 0,
-        "street_address": clinic.street_address,
-        "city": clinic.city,
-        "state": "MD",
-        "postal_code": clinic.postal_code,
-        "latitude": "38.9",
-        "longitude": "-76.7",
-        "phone": clinic.phone,
-        "fax": "",
-        "notification_email": "clinic@example.com",
-        "parking_notes": "",
-        "accessibility_notes": "",
-        "photo_alt": "",
-        "opening_hours-TOTAL_FORMS": 0,
-        "opening_hours-INITIAL_FORMS": 0,
-        "special_hours-TOTAL_FORMS": 0,
-        "special_hours-INITIAL_FORMS": 0,
-    }
-    return data | overrides
 
 
 def hours_rows(*rows):
