@@ -17,9 +17,9 @@ VISIT_FIELDS = [
 
 
 def reason_choices() -> list[tuple[str, str]]:
-    return [(topic.slug, topic.reason_label) for topic in topics_menu()] + [
-        (OTHER_REASON, SOMETHING_ELSE)
-    ]
+    """The topics in the order patients read them (by their form wording), then the rest."""
+    topics = sorted(topics_menu(), key=lambda topic: topic.reason_label.casefold())
+    return [(topic.slug, topic.reason_label) for topic in topics] + [(OTHER_REASON, SOMETHING_ELSE)]
 
 
 class ReasonField(forms.ChoiceField):
