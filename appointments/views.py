@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -11,8 +11,10 @@ from appointments.business_days import next_business_day
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest
 from appointments.submission import SESSION_KEY, StaleForm, submit_request
-from core.rate_limits import allow
+from core.rate_limits import ClientLimit
 
+# Requests one client may send per hour (APPOINTMENT_RATE_LIMIT_PER_HOUR); only accepted ones count.
+ACCEPTED_REQUESTS = ClientLimit("appointment-request", window_seconds=3600)
 STALE_FORM_MESSAGE = (
     "This page was open for a long time, so please check your details and send the form again."
 )
@@ -30,13 +32,10 @@ class AppointmentRequestView(FormView):
         return AppointmentRequestForm.initial_from_query(self.request.GET)
 
     def post(self, request, *args, **kwargs):
-        if not allow(
-            request,
-            scope="appointment-request",
-            limit=settings.APPOINTMENT_RATE_LIMIT_PER_HOUR,
-            window_seconds=3600,
-        ):
-            return render(request, "appointments/rate_limited.html", status=429)
+        if ACCEPTED_REQUESTS.reached(request, settings.APPOINTMENT_RATE_LIMIT_PER_HOUR):
+            # What the patient typed stays on the page, beside the numbers to call instead.
+            context = self.get_context_data(form=self.get_form(), rate_limited=True)
+            return self.render_to_response(context, status=429)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -46,6 +45,7 @@ class AppointmentRequestView(FormView):
             form.renew_token()
             form.add_error(None, STALE_FORM_MESSAGE)
             return self.form_invalid(form)
+        ACCEPTED_REQUESTS.count(self.request)
         # Post/redirect/get: reloading the thank-you page cannot submit the form again.
         return redirect(self.get_success_url())
 
@@ -54,13 +54,21 @@ class AppointmentRequestView(FormView):
 class ThanksView(TemplateView):
     template_name = "appointments/thanks.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        request_id = self.request.session.get(SESSION_KEY)
-        context["appointment_request"] = (
+    def get(self, request, *args, **kwargs):
+        request_id = request.session.get(SESSION_KEY)
+        self.appointment = (
             AppointmentRequest.objects.select_related("clinic").filter(pk=request_id).first()
             if request_id
             else None
         )
+        if self.appointment is None:
+            # Nothing was just sent from this browser: saying "we have your request" would be
+            # untrue, so the patient goes to the form instead.
+            return redirect("appointments:request")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["appointment_request"] = self.appointment
         context["call_by"] = next_business_day(timezone.localdate())
         return context

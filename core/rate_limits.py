@@ -42,7 +42,20 @@ def count_attempt(scope: str, identity: str, *, window_seconds: int) -> int:
         return 1
 
 
-def allow(request: HttpRequest, *, scope: str, limit: int, window_seconds: int) -> bool:
-    """Count one attempt by this client; False once it has made more than `limit` in the window."""
-    count = count_attempt(scope, client_address(request), window_seconds=window_seconds)
-    return count <= limit
+class ClientLimit:
+    """At most `limit` counted actions per client address in a window (say, accepted requests).
+
+    Checking and counting are separate, so that only what succeeded counts: a form sent back
+    with errors costs the patient nothing.
+    """
+
+    def __init__(self, scope: str, *, window_seconds: int):
+        self.scope = scope
+        self.window_seconds = window_seconds
+
+    def reached(self, request: HttpRequest, limit: int) -> bool:
+        used = attempts(self.scope, client_address(request), window_seconds=self.window_seconds)
+        return used >= limit
+
+    def count(self, request: HttpRequest) -> None:
+        count_attempt(self.scope, client_address(request), window_seconds=self.window_seconds)

@@ -203,3 +203,7 @@ def test_something_else_is_always_offered_and_saves_no_topic(client):
     assertContains(response, "Something else</label>")
     client.post("/request-appointment/", form_data(reason="other"))
     assert AppointmentRequest.objects.get().reason is None
+
+
+def test_the_thanks_page_without_a_request_just_sent_leads_to_the_form(client):
+    assertRedirects(client.get("/request-appointment/thanks/"), "/request-appointment/")

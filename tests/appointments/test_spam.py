@@ -52,15 +52,27 @@ def test_a_form_left_open_for_hours_is_shown_again_and_then_goes_through(client,
     assert AppointmentRequest.objects.get().status == AppointmentRequest.Status.NEW
 
 
-def test_too_many_submissions_from_one_client_get_a_page_with_phone_numbers(client, settings):
+def test_past_the_limit_the_form_keeps_what_was_typed_beside_the_phone_numbers(client, settings):
     settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 3
     make_clinic(name="Bowie", phone="+13015550128")
     for _ in range(3):
         assert client.post("/request-appointment/", form_data()).status_code == 302
-    response = client.post("/request-appointment/", form_data())
+    response = client.post(
+        "/request-appointment/", form_data(last_name="Okonkwo", insurance="Cigna")
+    )
     assertContains(response, "Please call us instead", status_code=429)
     assertContains(response, 'href="tel:+13015550128"', status_code=429)
+    assertContains(response, 'value="Okonkwo"', status_code=429)
+    assertContains(response, 'value="Cigna"', status_code=429)
     assert AppointmentRequest.objects.count() == 3
+
+
+def test_a_form_sent_back_with_errors_does_not_count_toward_the_limit(client, settings):
+    settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 2
+    for _ in range(5):
+        response = client.post("/request-appointment/", form_data(phone="12"))
+        assertContains(response, "This is not a valid phone number")
+    assert client.post("/request-appointment/", form_data()).status_code == 302
 
 
 def test_the_limit_is_per_client_behind_a_trusted_proxy(client, settings):

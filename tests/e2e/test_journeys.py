@@ -80,6 +80,16 @@ def test_patient_completes_the_form_with_the_keyboard_alone(page, live_server, s
     assert (saved.first_name, saved.last_name, saved.phone) == ("Sam", "Rivera", "+14105550199")
 
 
+def test_the_note_says_how_much_room_is_left_and_thanks_needs_a_request(page, live_server, site):
+    page.goto(live_server.url + "/request-appointment/thanks/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Request an appointment")
+    note = page.get_by_label("Anything else we should know? (optional)")
+    expect(page.locator("#id_note_count")).to_have_text("500 characters left")
+    note.fill("Mornings only.")
+    expect(page.locator("#id_note_count")).to_have_text("486 characters left")
+    assert "id_note_count" in note.get_attribute("aria-describedby")
+
+
 def sign_in(page, live_server, username: str, password: str = "a-long-test-password"):
     page.goto(live_server.url + "/admin/login/")
     page.get_by_label("Username").fill(username)
