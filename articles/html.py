@@ -1,6 +1,7 @@
 """The one place that decides what HTML an article body may contain, and reads its headings."""
 
 import re
+from html import unescape
 
 import nh3
 from django.utils.text import slugify
@@ -35,7 +36,12 @@ def headings(html: str) -> list[dict]:
 
 
 def word_count(html: str) -> int:
-    return len(_text(html).split())
+    return len(plain_text(html).split())
+
+
+def plain_text(html: str) -> str:
+    """The words of the body without markup, blocks kept apart ("<p>a</p><p>b</p>" -> "a b")."""
+    return unescape(nh3.clean(html.replace("><", "> <"), tags=set())).strip()
 
 
 def _with_heading_ids(html: str) -> str:

@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
-from articles import html
-from articles.search import refresh_search_vectors
+from articles import html, search
 from core import images
 from core.cached_lists import CachedList
 
@@ -210,7 +209,9 @@ class Article(models.Model):
     noindex = models.BooleanField(
         "hide from search engines", default=False, help_text="Adds a noindex robots tag."
     )
-    # Kept current by save() on PostgreSQL (GIN-indexed, see articles/search.py); unused on SQLite.
+    # Kept current by save() (articles/search.py): the words in search form, and on PostgreSQL
+    # the ranked vector made from them (GIN-indexed).
+    search_text = models.TextField(default="", editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -231,12 +232,13 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         # Sanitized on every save, so the template may render the body as trusted HTML.
         self.body = html.sanitize_article_html(self.body)
+        self.search_text = search.search_text_of(self)
         old = Article.objects.filter(pk=self.pk).values("slug", "hero_image").first()
         super().save(*args, **kwargs)
         if old and old["slug"] != self.slug:
             self._redirect_from(reverse("articles:detail", kwargs={"slug": old["slug"]}))
         images.replace_renditions(self.hero_image, old["hero_image"] if old else None)
-        refresh_search_vectors(Article.objects.filter(pk=self.pk))
+        search.refresh_search_vectors(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})

@@ -5,7 +5,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
-from articles.search import refresh_search_vectors
+from articles.search import refresh_search_index
 from tests.factories import make_article, make_author, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_public_article_pages_make_at_most_three_queries(
         )
         for n in range(count)
     )  # fmt: skip
-    refresh_search_vectors(Article.objects.all())  # bulk_create skips save()
+    refresh_search_index(Article.objects.all())  # bulk_create skips save()
     pages = [
         ("/articles/", "Bulk 0"),
         ("/articles/?page=last", f"Bulk {count - 1}"),

@@ -118,3 +118,27 @@ def test_pages_point_feed_readers_to_the_feeds(client, back_pain):
     assertContains(
         client.get("/articles/topics/back-pain/"), 'href="/articles/topics/back-pain/feed/atom/"'
     )
+
+
+@pytest.mark.parametrize(
+    "typed", ["runner's knee", "Runner’s knee", "RUNNER'S KNEE", "runner‘s knee", "“runner's knee”"]
+)
+def test_search_ignores_the_kind_of_apostrophe_quotes_and_case(client, typed):
+    make_article(title="Runner’s knee: what helps", body="<p>Strong hips help.</p>")
+    make_article(title="Desk neck", body="<p>Small changes.</p>")
+    response = client.get("/articles/search/", {"q": typed})
+    assert [a.title for a in response.context["articles"]] == ["Runner’s knee: what helps"]
+
+
+def test_search_ignores_accents(client):
+    make_article(title="Café stretches for the office", body="<p>Stand up often.</p>")
+    assertContains(client.get("/articles/search/?q=cafe"), "Café stretches for the office")
+    make_article(title="Desk habits", body="<p>A naive approach to sitting.</p>")
+    assertContains(client.get("/articles/search/?q=naïve"), "Desk habits")
+
+
+def test_search_reads_the_words_not_the_markup(client):
+    make_article(title="Hip strength", body="<p><strong>Squats</strong> and bridges.</p>")
+    response = client.get("/articles/search/?q=strong")
+    assertNotContains(response, "Hip strength")
+    assertContains(client.get("/articles/search/?q=squats"), "Hip strength")
