@@ -29,6 +29,16 @@ class Topic(models.Model):
         help_text="How the appointment form offers this topic as a reason for a visit, e.g. "
         "“Back pain or sciatica”. Empty: the topic's name.",
     )
+    picture = models.ImageField(
+        upload_to="topics/",
+        blank=True,
+        width_field="picture_width",
+        height_field="picture_height",
+        help_text="Shown on the cards of this topic's articles that have no picture of their "
+        "own: a drawing or photo of the subject, at least 800 pixels wide.",
+    )
+    picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -36,8 +46,18 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        old = Topic.objects.filter(pk=self.pk).values_list("picture", flat=True).first()
+        super().save(*args, **kwargs)
+        images.replace_renditions(self.picture, old)
+
     def get_absolute_url(self):
         return reverse("articles:topic", kwargs={"slug": self.slug})
+
+    @property
+    def card_picture(self) -> images.Picture:
+        """Decorative on a card, whose title names the topic."""
+        return images.Picture(self.picture, self.picture_width, self.picture_height, "")
 
     @property
     def reason_label(self) -> str:
@@ -212,6 +232,7 @@ class Article(models.Model):
     # Kept current by save() (articles/search.py): the words in search form, and on PostgreSQL
     # the ranked vector made from them (GIN-indexed).
     search_text = models.TextField(default="", editable=False)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -233,6 +254,7 @@ class Article(models.Model):
         # Sanitized on every save, so the template may render the body as trusted HTML.
         self.body = html.sanitize_article_html(self.body)
         self.search_text = search.search_text_of(self)
+        self.reading_minutes = max(1, round(html.word_count(self.body) / WORDS_PER_MINUTE))
         old = Article.objects.filter(pk=self.pk).values("slug", "hero_image").first()
         super().save(*args, **kwargs)
         if old and old["slug"] != self.slug:
@@ -267,10 +289,6 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
 
     @property
-    def reading_minutes(self) -> int:
-        return max(1, round(html.word_count(self.body) / WORDS_PER_MINUTE))
-
-    @property
     def table_of_contents(self) -> list[dict]:
         return html.headings(self.body)
 
@@ -286,3 +304,11 @@ class Article(models.Model):
     def hero(self) -> images.Picture:
         alt = "" if self.hero_decorative else self.hero_alt
         return images.Picture(self.hero_image, self.hero_width, self.hero_height, alt)
+
+    @property
+    def card_picture(self) -> images.Picture:
+        """The picture on the article's card: its own, else its topic's. The card's title says
+        what it is about, so the picture is decorative there."""
+        if self.hero_image:
+            return images.Picture(self.hero_image, self.hero_width, self.hero_height, "")
+        return self.topic.card_picture

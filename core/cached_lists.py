@@ -30,6 +30,6 @@ class CachedList:
         def forget(**kwargs):
             cache.delete(self.key)
 
-        uid = f"forget-{self.key}"
+        uid = f"forget-{self.key}-{model._meta.label}"
         post_save.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-save")
         post_delete.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-delete")

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Author, Topic
-from forever_fit.demo_pictures import draw_article_picture, draw_clinic_photo
+from forever_fit.demo_pictures import SUBJECT_DESCRIPTIONS, draw_clinic_photo, draw_topic_picture
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
 MON, TUE, WED, THU, FRI, SAT = range(6)
@@ -301,6 +301,8 @@ def load_demo_content() -> dict[str, int]:
             slug=slug,
             defaults={"name": name, "description": description, "request_label": request_label},
         )
+        if is_new:
+            topics[slug].picture.save(f"{slug}.jpeg", draw_topic_picture(slug), save=True)
         created["topics"] += is_new
 
     authors = {}
@@ -330,14 +332,9 @@ def load_demo_content() -> dict[str, int]:
             if reviewer
             else None,
         )
-        walker = slug == "balance-exercises-after-65"
-        article.hero_image.save(
-            f"{slug}.jpeg", draw_article_picture(slug, walker=walker), save=False
-        )
-        if walker:
-            article.hero_alt = "A drawing of a person walking heel to toe along a line, arms out"
-        else:
-            article.hero_decorative = True  # abstract shapes: nothing to describe
+        # The topic's subject on shapes of the article's own: related, not identical.
+        article.hero_image.save(f"{slug}.jpeg", draw_topic_picture(topic, seed=slug), save=False)
+        article.hero_alt = SUBJECT_DESCRIPTIONS[topic]
         article.save()
         created["articles"] += 1
     return created

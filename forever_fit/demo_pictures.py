@@ -1,6 +1,7 @@
 """Pictures for the demo content, drawn with Pillow: the project never fetches an image."""
 
 import io
+import math
 import random
 
 from django.core.files.base import ContentFile
@@ -58,34 +59,151 @@ def draw_clinic_photo(town: str, size=(1200, 800)) -> ContentFile:
     return ContentFile(buffer.getvalue())
 
 
-def draw_article_picture(seed: str, *, walker: bool = False, size=(1600, 900)) -> ContentFile:
-    """Draw a calm abstract picture (or a person walking heel to toe) for an article."""
+ACCENT = (179, 64, 27)
+TINT_TOP, TINT_BOTTOM = (232, 242, 239), (198, 222, 216)
+
+# What each demo topic's picture shows, for its alt text; the drawing is SUBJECTS[slug].
+SUBJECT_DESCRIPTIONS = {
+    "back-pain": "A drawing of a spine, its lower back highlighted",
+    "neck-shoulder": "A drawing of a head and shoulders, the neck highlighted",
+    "knee-hip": "A drawing of a leg from hip to foot, the knee highlighted",
+    "sports-injuries": "A drawing of a foot and ankle beside a ball, the ankle highlighted",
+    "after-surgery": "A drawing of a straight leg with a bandage around the knee",
+    "balance-falls": "A drawing of a person walking heel to toe along a line, arms out",
+}
+
+
+def draw_topic_picture(slug: str, *, seed: str = "", size=(1600, 900)) -> ContentFile:
+    """Draw a topic's subject (a spine, a knee...) on soft shapes in the site's colours.
+
+    The same slug always gives the same subject; the seed moves the background shapes, so the
+    articles of one topic look related but not identical.
+    """
     width, height = size
-    rng = random.Random(seed)
-    top, bottom = (226, 238, 235), (190, 215, 210)
-    image = Image.new("RGB", size, top)
+    rng = random.Random(slug + seed)
+    image = Image.new("RGB", size, TINT_TOP)
     draw = ImageDraw.Draw(image)
     for y in range(height):  # a soft vertical gradient
         mix = y / height
-        draw.line(
-            [0, y, width, y],
-            fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
-        )
-    for _ in range(7):
-        r = rng.randint(80, 260)
+        colour = tuple(round(a + (b - a) * mix) for a, b in zip(TINT_TOP, TINT_BOTTOM, strict=True))
+        draw.line([0, y, width, y], fill=colour)
+    for _ in range(5):
+        r = rng.randint(90, 240)
         x, y = rng.randint(0, width), rng.randint(0, height)
-        shade = rng.choice([(11, 93, 87), (179, 64, 27), (118, 156, 112), (245, 241, 232)])
-        draw.ellipse([x - r, y - r, x + r, y + r], outline=shade, width=14)
-    if walker:
-        ground = int(height * 0.8)
-        draw.line([200, ground, width - 200, ground], fill=BRAND, width=10)
-        x = width // 2
-        draw.ellipse([x - 45, ground - 470, x + 45, ground - 380], fill=BRAND)  # head
-        draw.line([x, ground - 380, x, ground - 190], fill=BRAND, width=26)  # body
-        draw.line([x, ground - 340, x - 160, ground - 290], fill=BRAND, width=20)  # arms out
-        draw.line([x, ground - 340, x + 160, ground - 290], fill=BRAND, width=20)
-        draw.line([x, ground - 190, x - 40, ground], fill=BRAND, width=22)  # legs, one ahead
-        draw.line([x, ground - 190, x + 50, ground], fill=BRAND, width=22)
+        shade = rng.choice([(255, 255, 255), (213, 232, 227), (244, 225, 215)])
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=shade)
+    SUBJECTS.get(slug, _rings)(draw, width, height, rng)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85)
     return ContentFile(buffer.getvalue())
+
+
+def _spine(draw, width, height, rng):
+    cx, top, bottom = width // 2, int(height * 0.1), int(height * 0.9)
+    count = 10
+    step = (bottom - top) / count
+    for n in range(count):
+        y = top + n * step
+        x = cx + int(70 * math.sin(n / (count - 1) * math.pi * 1.5 - 0.6))
+        w = 110 + n * 9  # vertebrae grow towards the lower back
+        colour = ACCENT if n in (7, 8) else BRAND
+        draw.rounded_rectangle([x - w // 2, y, x + w // 2, y + step * 0.72], radius=18, fill=colour)
+        draw.rounded_rectangle(
+            [x - w // 2 - 28, y + step * 0.2, x + w // 2 + 28, y + step * 0.45],
+            radius=10,
+            fill=colour,
+        )  # the side processes
+
+
+def _neck_shoulder(draw, width, height, rng):
+    cx = width // 2
+    draw.ellipse([cx - 130, 110, cx + 130, 400], fill=BRAND)  # head
+    draw.rounded_rectangle([cx - 60, 360, cx + 60, 520], radius=20, fill=BRAND)  # neck
+    draw.pieslice([cx - 420, 470, cx + 420, 1250], 180, 360, fill=BRAND)  # shoulders
+    draw.arc([cx - 150, 330, cx + 150, 640], 200, 340, fill=ACCENT, width=22)  # where it hurts
+
+
+def _leg(draw, width, height, *, bent=True):
+    hip, knee = (width // 2 - 160, 140), (width // 2 + (60 if bent else -120), 470)
+    ankle = (width // 2 - 140, 780)
+    draw.line([hip, knee], fill=BRAND, width=95)
+    draw.line([knee, ankle], fill=BRAND, width=75)
+    draw.polygon(
+        [
+            (ankle[0] - 40, ankle[1] - 30),
+            (ankle[0] + 190, ankle[1] + 20),
+            (ankle[0] + 190, ankle[1] + 70),
+            (ankle[0] - 50, ankle[1] + 70),
+        ],
+        fill=BRAND,
+    )
+    draw.ellipse([hip[0] - 70, hip[1] - 70, hip[0] + 70, hip[1] + 70], fill=BRAND)
+    return knee
+
+
+def _knee_hip(draw, width, height, rng):
+    knee = _leg(draw, width, height)
+    draw.ellipse([knee[0] - 75, knee[1] - 75, knee[0] + 75, knee[1] + 75], outline=ACCENT, width=22)
+
+
+def _sports(draw, width, height, rng):
+    cx, ankle = width // 2 - 120, (width // 2 - 120, 620)
+    draw.line([(cx - 40, 80), ankle], fill=BRAND, width=90)  # shin
+    draw.polygon(
+        [
+            (ankle[0] - 60, ankle[1] - 40),
+            (ankle[0] + 280, ankle[1] + 90),
+            (ankle[0] + 280, ankle[1] + 170),
+            (ankle[0] - 70, ankle[1] + 170),
+        ],
+        fill=BRAND,
+    )
+    draw.ellipse(
+        [ankle[0] - 85, ankle[1] - 85, ankle[0] + 85, ankle[1] + 85], outline=ACCENT, width=22
+    )
+    bx, by, r = width // 2 + 380, 640, 150  # a ball
+    draw.ellipse([bx - r, by - r, bx + r, by + r], fill=(255, 255, 255), outline=BRAND, width=16)
+    draw.arc([bx - r, by - r // 2, bx + r, by + r * 2], 200, 340, fill=BRAND, width=12)
+    draw.arc([bx - r, by - r * 2, bx + r, by + r // 2], 20, 160, fill=BRAND, width=12)
+
+
+def _after_surgery(draw, width, height, rng):
+    knee = _leg(draw, width, height, bent=False)
+    draw.rounded_rectangle(
+        [knee[0] - 90, knee[1] - 60, knee[0] + 90, knee[1] + 60],
+        radius=20,
+        fill=(255, 255, 255),
+        outline=ACCENT,
+        width=12,
+    )  # the bandage
+    draw.line([knee[0] - 30, knee[1], knee[0] + 30, knee[1]], fill=ACCENT, width=14)
+    draw.line([knee[0], knee[1] - 30, knee[0], knee[1] + 30], fill=ACCENT, width=14)
+
+
+def _balance(draw, width, height, rng):
+    ground = int(height * 0.85)
+    draw.line([200, ground, width - 200, ground], fill=ACCENT, width=12)
+    x = width // 2
+    draw.ellipse([x - 55, ground - 640, x + 55, ground - 530], fill=BRAND)  # head
+    draw.line([x, ground - 530, x, ground - 270], fill=BRAND, width=34)  # body
+    draw.line([x, ground - 470, x - 230, ground - 400], fill=BRAND, width=26)  # arms out
+    draw.line([x, ground - 470, x + 230, ground - 400], fill=BRAND, width=26)
+    draw.line([x, ground - 270, x - 50, ground], fill=BRAND, width=30)  # heel to toe
+    draw.line([x, ground - 270, x + 60, ground], fill=BRAND, width=30)
+
+
+def _rings(draw, width, height, rng):
+    for _ in range(4):
+        r = rng.randint(120, 260)
+        x, y = rng.randint(r, width - r), rng.randint(r, height - r)
+        draw.ellipse([x - r, y - r, x + r, y + r], outline=rng.choice([BRAND, ACCENT]), width=16)
+
+
+SUBJECTS = {
+    "back-pain": _spine,
+    "neck-shoulder": _neck_shoulder,
+    "knee-hip": _knee_hip,
+    "sports-injuries": _sports,
+    "after-surgery": _after_surgery,
+    "balance-falls": _balance,
+}

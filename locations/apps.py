@@ -6,6 +6,7 @@ class LocationsConfig(AppConfig):
     verbose_name = "Clinics"
 
     def ready(self):
-        from locations.models import Clinic, footer_clinics
+        from locations.models import Clinic, OpeningHours, SpecialHours, footer_clinics
 
-        footer_clinics.forget_on_change(Clinic)
+        for model in (Clinic, OpeningHours, SpecialHours):
+            footer_clinics.forget_on_change(model)

@@ -127,6 +127,11 @@ class Clinic(models.Model):
     def picture(self) -> images.Picture:
         return images.Picture(self.photo, self.photo_width, self.photo_height, self.photo_alt)
 
+    @property
+    def card_picture(self) -> images.Picture:
+        """On a card the name says which clinic it is: the photo is decorative there."""
+        return images.Picture(self.photo, self.photo_width, self.photo_height, "")
+
     def clean(self):
         super().clean()
         errors = {}
@@ -171,8 +176,10 @@ class Clinic(models.Model):
         return self._schedule
 
 
-# Every page's footer lists the clinics; apps.py empties this when a clinic changes.
-footer_clinics = CachedList("footer-clinics", Clinic.objects.active)
+# Every page's footer lists the clinics, and the home page shows whether each is open: the list
+# carries their hours, so neither costs a query. apps.py empties it when a clinic, its hours or
+# its special days change; open-or-closed is worked out from the hours at each request.
+footer_clinics = CachedList("footer-clinics", lambda: Clinic.objects.for_pages())
 
 
 class OpeningHours(models.Model):

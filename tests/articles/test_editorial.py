@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from articles.models import Article
 from articles.preview import preview_url
-from forever_fit.demo_pictures import draw_article_picture
+from forever_fit.demo_pictures import draw_topic_picture
 from tests.factories import make_article, make_author, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -167,7 +167,7 @@ def test_a_new_topic_shows_on_the_site_at_once(client, admin_user):
 def test_admin_rejects_a_picture_without_description_unless_decorative(client, admin_user):
     client.force_login(admin_user)
     article = make_article()
-    picture = draw_article_picture("x", size=(1000, 600))
+    picture = draw_topic_picture("x", size=(1000, 600))
     upload = io.BytesIO(picture.read())
     upload.name = "hero.jpeg"
     response = client.post(

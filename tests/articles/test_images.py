@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from core.images import MAX_UPLOAD_BYTES, clean_upload
-from forever_fit.demo_pictures import draw_article_picture
+from forever_fit.demo_pictures import draw_topic_picture
 from tests.factories import make_article, make_clinic
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_an_oversized_file_is_rejected_by_its_size():
 
 def test_hero_picture_is_served_in_several_widths_as_webp_and_jpeg(client):
     article = make_article(slug="with-picture", hero_alt="A person stretching")
-    article.hero_image.save("hero.jpeg", draw_article_picture("t", size=(1400, 700)))
+    article.hero_image.save("hero.jpeg", draw_topic_picture("t", size=(1400, 700)))
     for width in (480, 800, 1200, 1400):
         for ext in ("webp", "jpeg"):
             name = f"renditions/articles/hero-{width}.{ext}"
@@ -89,7 +89,7 @@ def test_hero_picture_is_served_in_several_widths_as_webp_and_jpeg(client):
 
 def test_a_decorative_picture_has_empty_alt_text(client):
     article = make_article(slug="decorated", hero_decorative=True, hero_alt="ignored")
-    article.hero_image.save("deco.jpeg", draw_article_picture("d", size=(900, 500)))
+    article.hero_image.save("deco.jpeg", draw_topic_picture("d", size=(900, 500)))
     assert 'alt=""' in client.get("/articles/decorated/").content.decode().split("<picture>")[1]
 
 
@@ -100,19 +100,19 @@ def renditions_of(stem: str, folder: str = "articles") -> set[str]:
 
 def test_replacing_a_picture_removes_the_old_renditions_and_keeps_none_twice(client):
     article = make_article(slug="replaced", hero_alt="A knee")
-    article.hero_image.save("first.jpeg", draw_article_picture("1", size=(900, 500)))
+    article.hero_image.save("first.jpeg", draw_topic_picture("1", size=(900, 500)))
     assert renditions_of("first") == {
         "first-480.webp", "first-480.jpeg", "first-800.webp", "first-800.jpeg",
         "first-900.webp", "first-900.jpeg",
     }  # fmt: skip
-    article.hero_image.save("second.jpeg", draw_article_picture("2", size=(900, 500)))
+    article.hero_image.save("second.jpeg", draw_topic_picture("2", size=(900, 500)))
     assert renditions_of("first") == set()
     assert len(renditions_of("second")) == 6
 
 
 def test_renditions_are_made_once_not_on_every_save(monkeypatch):
     article = make_article(slug="saved-often", hero_alt="A knee")
-    article.hero_image.save("once.jpeg", draw_article_picture("1", size=(900, 500)))
+    article.hero_image.save("once.jpeg", draw_topic_picture("1", size=(900, 500)))
     made = []
     monkeypatch.setattr("core.images.make_renditions", made.append)
     article.title = "A new title"

@@ -6,6 +6,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
+from forever_fit.demo_pictures import draw_topic_picture
 from tests.factories import make_article, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,7 @@ def test_search_without_results_helps_the_reader_on(client):
     response = client.get("/articles/search/?q=zzyzx")
     assertContains(response, "No articles match “zzyzx”.")
     assertContains(response, 'href="/request-appointment/"')
-    assertContains(response, "Browse the topics")
+    assertContains(response, "Browse the articles by topic")
 
 
 def test_empty_search_asks_for_a_word(client):
@@ -142,3 +143,25 @@ def test_search_reads_the_words_not_the_markup(client):
     response = client.get("/articles/search/?q=strong")
     assertNotContains(response, "Hip strength")
     assertContains(client.get("/articles/search/?q=squats"), "Hip strength")
+
+
+def test_topic_page_cards_do_not_repeat_the_topic_but_other_lists_name_it(client, back_pain):
+    make_article(title="Sciatica explained", topic=back_pain)
+    assertNotContains(client.get("/articles/topics/back-pain/"), '<p class="card__topic">')
+    assertContains(client.get("/articles/"), '<p class="card__topic">Back Pain</p>', html=True)
+
+
+def test_the_search_box_comes_before_the_articles(client, back_pain):
+    make_article(title="Sciatica explained", topic=back_pain)
+    html = client.get("/articles/").content.decode()
+    assert html.index('role="search"') < html.index("Sciatica explained")
+
+
+def test_article_cards_show_reading_time_and_the_topic_picture_when_they_have_none(client):
+    topic = make_topic(name="Knee & Hip", slug="knee-hip")
+    topic.picture.save("knee.jpeg", draw_topic_picture("knee-hip", size=(1200, 675)))
+    make_article(title="Runner’s knee", topic=topic, body="<p>" + "word " * 660 + "</p>")
+    card = client.get("/articles/").content.decode().split('<li class="card">')[1]
+    assert "3 min read" in card
+    assert "/media/renditions/topics/knee-480.webp 480w" in card
+    assert 'alt=""' in card  # the card's title says what it is about

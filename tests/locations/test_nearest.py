@@ -97,6 +97,6 @@ def test_out_of_area_zip_says_so_and_still_shows_all_clinics(client, five_clinic
 
 def test_home_page_offers_the_zip_search(client):
     response = client.get("/")
-    assertContains(response, 'action="/locations/#results"')
+    assertContains(response, 'action="/locations/#results-heading"')
     assertContains(response, 'name="zip"')
     assertContains(response, 'autocomplete="postal-code"')
