@@ -1,13 +1,18 @@
 from django.contrib import admin, messages
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 
 from appointments.audit import record_access
 from appointments.export import csv_response
-from appointments.forms import PATIENT_FIELDS, VISIT_FIELDS
-from appointments.models import AppointmentRequest, MonthlyRequestCount, RequestAccess
+from appointments.models import (
+    NO_PREFERENCE,
+    AppointmentRequest,
+    MonthlyRequestCount,
+    RequestAccess,
+)
 from locations.models import Clinic
+from locations.phones import display_phone
 
 Status = AppointmentRequest.Status
 
@@ -66,6 +71,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     search_fields = ["=id", "last_name", "first_name", "phone", "email"]
     date_hierarchy = "created_at"
     list_per_page = 50
+    empty_value_display = "Not given"
     actions = [
         "assign_to_me",
         "mark_contacted",
@@ -74,19 +80,52 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         "mark_spam",
         "export_csv",
     ]
+    # What the patient wrote is shown, never edited: staff change the status, the assignee, their
+    # notes and (to route a request) the clinic.
     readonly_fields = [
-        "created_at",
-        "source",
+        "first_name",
+        "last_name",
+        "phone_link",
+        "email_link",
+        "contact_method",
+        "reason_label",
+        "note",
+        "patient_type",
+        "referral",
+        "insurance",
+        "days_wanted",
+        "times_wanted",
         "consent",
+        "source",
+        "created_at",
         "notified_at",
         "confirmation_sent_at",
         "notification_attempts",
         "notification_error",
     ]
     fieldsets = [
-        ("Work", {"fields": ["status", "assignee", "staff_notes"]}),
-        ("Patient", {"fields": PATIENT_FIELDS}),
-        ("Request", {"fields": [*VISIT_FIELDS, "created_at"]}),
+        ("Work", {"fields": ["status", "assignee", "staff_notes", "clinic"]}),
+        (
+            "Patient",
+            {"fields": ["first_name", "last_name", "phone_link", "email_link", "contact_method"]},
+        ),
+        (
+            "Request",
+            {
+                "fields": [
+                    "reason_label",
+                    "note",
+                    "patient_type",
+                    "referral",
+                    "insurance",
+                    "days_wanted",
+                    "times_wanted",
+                    "consent",
+                    "source",
+                    "created_at",
+                ]
+            },
+        ),  # fmt: skip
         (
             "Notifications",
             {
@@ -113,10 +152,12 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         return request.user.has_perm("appointments.export_appointmentrequest")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "clinic" and not request.user.has_perm(
-            "appointments.view_all_requests"
-        ):
-            kwargs["queryset"] = Clinic.objects.filter(front_desk=request.user)
+        if db_field.name == "clinic":
+            kwargs["empty_label"] = NO_PREFERENCE
+            if not request.user.has_perm("appointments.view_all_requests"):
+                kwargs["queryset"] = Clinic.objects.filter(front_desk=request.user)
+        if db_field.name == "assignee":
+            kwargs["empty_label"] = "Nobody yet"
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -151,6 +192,26 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     @admin.display(description="Reason", ordering="reason__name")
     def reason_label(self, obj):
         return obj.reason_label
+
+    @admin.display(description="Phone")
+    def phone_link(self, obj):
+        if not obj.phone:
+            return "Not given"
+        return format_html('<a href="tel:{}">{}</a>', obj.phone, display_phone(obj.phone))
+
+    @admin.display(description="Email")
+    def email_link(self, obj):
+        if not obj.email:
+            return "Not given"
+        return format_html('<a href="mailto:{}">{}</a>', obj.email, obj.email)
+
+    @admin.display(description="Days that suit")
+    def days_wanted(self, obj):
+        return _checkboxes(AppointmentRequest.Day.choices, obj.preferred_days, "Any day")
+
+    @admin.display(description="Times that suit")
+    def times_wanted(self, obj):
+        return _checkboxes(AppointmentRequest.TimeOfDay.choices, obj.preferred_times, "Any time")
 
     @admin.display(description="Notified")
     def notification(self, obj):
@@ -204,6 +265,17 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         requests = list(queryset.select_related("clinic", "assignee", "reason"))
         record_access(request.user, requests, RequestAccess.Action.EXPORTED)
         return csv_response(requests)
+
+
+def _checkboxes(choices, chosen: list[str], none_label: str):
+    """The patient's choices as they saw them: ticked boxes, read-only (never raw JSON)."""
+    boxes = format_html_join(
+        "",
+        '<li><label><input type="checkbox" disabled{}> {}</label></li>',
+        ((" checked" if value in chosen else "", label) for value, label in choices),
+    )
+    summary = ", ".join(str(label) for value, label in choices if value in chosen) or none_label
+    return format_html('<p>{}</p><ul class="readonly-choices">{}</ul>', summary, boxes)
 
 
 @admin.register(RequestAccess)

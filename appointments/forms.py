@@ -8,7 +8,7 @@ from locations.models import Clinic
 from locations.phones import normalize_phone
 
 OTHER_REASON = "other"
-# What a patient gives on the form; the admin shows the same groups.
+# What a patient gives on the form: about them, and about the visit.
 PATIENT_FIELDS = ["first_name", "last_name", "phone", "email", "contact_method"]
 VISIT_FIELDS = [
     "clinic", "reason", "note", "patient_type", "referral", "insurance", "preferred_days",

@@ -49,6 +49,7 @@ class AppointmentRequestQuerySet(models.QuerySet):
 
 
 SOMETHING_ELSE = "Something else"
+NO_PREFERENCE = "No preference"
 
 
 def stuck_before(now: datetime | None = None) -> datetime:
@@ -179,7 +180,7 @@ class AppointmentRequest(models.Model):
 
     @property
     def clinic_name(self) -> str:
-        return self.clinic.name if self.clinic else "No preference"
+        return self.clinic.name if self.clinic else NO_PREFERENCE
 
     @property
     def reason_label(self) -> str:

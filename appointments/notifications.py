@@ -90,6 +90,12 @@ def overdue_ids(now=None) -> list[int]:
     )
 
 
+def clinic_email_subject(appointment: AppointmentRequest) -> str:
+    if appointment.clinic:
+        return f"New appointment request #{appointment.pk} for {appointment.clinic.name}"
+    return f"New appointment request #{appointment.pk}, no preferred clinic"
+
+
 def send_clinic_notification(appointment: AppointmentRequest) -> None:
     clinic = appointment.clinic
     recipient = clinic.notification_email if clinic else settings.APPOINTMENT_CENTRAL_EMAIL
@@ -100,7 +106,7 @@ def send_clinic_notification(appointment: AppointmentRequest) -> None:
         "admin_url": absolute_url(appointment.get_admin_url()),
     }
     EmailMessage(
-        subject=f"New appointment request #{appointment.pk} for {appointment.clinic_name}",
+        subject=clinic_email_subject(appointment),
         body=render_to_string("appointments/email/clinic_notification.txt", context),
         to=[recipient],
     ).send()

@@ -76,7 +76,7 @@ def test_front_desk_sees_only_their_clinics_requests(front_desk, bowie, crofton)
 
 def test_front_desk_cannot_open_another_clinics_request_by_its_url(front_desk, bowie, crofton):
     own = make_request(clinic=bowie, last_name="Okafor")
-    assertContains(front_desk.get(f"{QUEUE}{own.pk}/change/"), 'value="Okafor"')
+    assertContains(front_desk.get(f"{QUEUE}{own.pk}/change/"), '<div class="readonly">Okafor</div>')
     other = make_request(clinic=crofton, last_name="Lindqvist")
     response = front_desk.get(f"{QUEUE}{other.pk}/change/")
     assert (response.status_code, response["Location"]) == (302, "/admin/")
@@ -230,3 +230,39 @@ def test_managers_can_move_a_request_to_any_clinic(manager, bowie, crofton):
     request = make_request(clinic=bowie)
     form = manager.get(f"{QUEUE}{request.pk}/change/").context["adminform"].form
     assert set(form.fields["clinic"].queryset) == {bowie, crofton}
+
+
+def test_the_request_page_shows_what_the_patient_wrote_read_only_and_readable(manager, bowie):
+    request = make_request(
+        clinic=None,
+        phone="+14105550199",
+        preferred_days=["mon", "sat"],
+        preferred_times=[],
+        note="Not before 9 am",
+    )
+    response = manager.get(f"{QUEUE}{request.pk}/change/")
+    form = response.context["adminform"].form
+    assert set(form.fields) == {"status", "assignee", "staff_notes", "clinic"}
+    assertContains(response, '<a href="tel:+14105550199">(410) 555-0199</a>', html=True)
+    assertContains(response, "Monday, Saturday")
+    assertContains(
+        response, '<label><input type="checkbox" disabled checked> Monday</label>', html=True
+    )
+    assertContains(response, '<label><input type="checkbox" disabled> Tuesday</label>', html=True)
+    assertContains(response, "Any time")
+    assertNotContains(response, '["mon", "sat"]')
+    assertContains(response, '<option value="" selected>No preference</option>', html=True)
+    # The breadcrumb names the section once, then the requests.
+    assertContains(response, "Front desk</a>")
+
+    # A forged post cannot change the patient's words.
+    manager.post(
+        f"{QUEUE}{request.pk}/change/",
+        change_data(request, status="contacted", note="changed", first_name="Someone"),
+    )
+    request.refresh_from_db()
+    assert (request.status, request.note, request.first_name) == (
+        "contacted",
+        "Not before 9 am",
+        "Sam",
+    )
