@@ -4,20 +4,25 @@ from django.db import models
 from django.utils import timezone
 
 from core.images import CleanedPictureField
-from locations.forms import SpecialHoursFormSet, WeeklyHoursFormSet
+from locations.forms import ClockInput, ClockTimeField, SpecialHoursFormSet, WeeklyHoursFormSet
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
 
 class OpeningHoursInline(admin.TabularInline):
     model = OpeningHours
     formset = WeeklyHoursFormSet
+    formfield_overrides = {models.TimeField: {"form_class": ClockTimeField, "widget": ClockInput}}
     extra = 0
-    verbose_name_plural = "weekly opening hours (add a second row for a split day)"
+    verbose_name_plural = (
+        "weekly opening hours: one row per opening, a second row for a split day; a weekday "
+        "without a row is closed. Times like 8 am, 5:30 pm or 17:00"
+    )
 
 
 class SpecialHoursInline(admin.TabularInline):
     model = SpecialHours
     formset = SpecialHoursFormSet
+    formfield_overrides = {models.TimeField: {"form_class": ClockTimeField, "widget": ClockInput}}
     extra = 0
     verbose_name_plural = "special hours: holidays and other exceptions"
 

@@ -1,11 +1,12 @@
 from collections import defaultdict
+from datetime import time
 from itertools import pairwise
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.dateformat import format as format_date
 
-from locations.hours import format_time
+from locations.hours import format_clock, format_time, parse_clock
 from locations.models import OpeningHours
 from locations.nearest import find_place, parse_zip
 
@@ -31,6 +32,33 @@ class NearestClinicForm(forms.Form):
                 f"We couldn’t find the ZIP code {zip_code}. Check it, or choose a clinic below."
             )
         return place
+
+
+class ClockInput(forms.TextInput):
+    """A time box that shows '7:00 am' rather than '07:00:00'."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"size": 9, "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        return format_clock(value) if isinstance(value, time) else super().format_value(value)
+
+
+class ClockTimeField(forms.TimeField):
+    """Opening and closing times as staff type them: '5 pm', '5:30 pm' or '17:00'."""
+
+    widget = ClockInput
+    default_error_messages = {"invalid": "Enter a time like 8 am, 5:30 pm or 17:00."}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, time):
+            return value
+        parsed = parse_clock(str(value))
+        if parsed is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return parsed
 
 
 class OverlapCheckingFormSet(forms.BaseInlineFormSet):

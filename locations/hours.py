@@ -5,6 +5,7 @@ means 7:00 on the clinic's clock on that date, whatever the UTC offset is that d
 daylight-saving changes need no special case.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -29,6 +30,12 @@ class Day:
     date: date
     intervals: tuple[Interval, ...]
     note: str  # the special hours' note ("Thanksgiving"), empty on an ordinary day
+
+    @property
+    def label(self) -> str:
+        """'Thu Dec 24: 8 am – 12 pm (Christmas Eve)' or 'Sat Dec 26: closed (staff training)'."""
+        return day_label(self.date, self.intervals, self.note)
+
     is_today: bool
 
 
@@ -44,17 +51,10 @@ class Status:
 
     @property
     def label(self) -> str:
-        """'Open now · closes at 7 pm' or 'Closed · opens Monday 7 am'."""
+        """'Open now · closes 7 pm' or 'Closed · opens tomorrow 7 am', on every page."""
         if self.is_open:
-            return f"Open now · closes at {format_time(self.closes_at)}"
+            return f"Open now · closes {format_time(self.closes_at)}"
         return f"Closed · {self._next_opening()}"
-
-    @property
-    def short_label(self) -> str:
-        """'Open until 7 pm' or 'Closed · opens Monday 7 am', for lists."""
-        if self.is_open:
-            return f"Open until {format_time(self.closes_at)}"
-        return self.label
 
     def _next_opening(self) -> str:
         if self.opens_on is None:
@@ -68,6 +68,39 @@ class Status:
         if days_ahead < 7:
             return f"opens {format_date(self.opens_on, 'l')} {when}"
         return f"opens {format_date(self.opens_on, 'D, M j')} {when}"
+
+
+CLOCK = re.compile(
+    r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?(?::\d{2})?\s*(?:(?P<half>[ap])\.?\s*m?\.?)?$"
+)
+
+
+def parse_clock(text: str) -> time | None:
+    """Read a time as people type it: '5 pm', '5:30pm', '5:30 p.m.', '17:00', '17:00:00'."""
+    match = CLOCK.match(text.strip().lower())
+    if not match:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if match["half"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["half"] == "p" else 0)
+    elif match["minute"] is None:
+        return None  # a bare "5" could be morning or evening
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+def format_clock(value: time) -> str:
+    """'7:00 am', '12:30 pm': a time in a form field, with its minutes."""
+    return f"{value.hour % 12 or 12}:{value.minute:02} {'am' if value.hour < 12 else 'pm'}"
+
+
+def day_label(day: date, intervals, note: str = "") -> str:
+    """A dated day's hours as the site writes them everywhere (see Day.label)."""
+    hours = ", ".join(f"{format_time(i.opens)} – {format_time(i.closes)}" for i in intervals)
+    return f"{format_date(day, 'D M j')}: {hours or 'closed'}" + (f" ({note})" if note else "")
 
 
 def format_time(value: time) -> str:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core import images
 from core.cached_lists import CachedList
-from locations.hours import Schedule
+from locations.hours import Interval, Schedule, day_label, format_time
 from locations.phones import normalize_phone
 
 # Special hours further ahead than this are kept but not yet shown to patients.
@@ -210,7 +210,7 @@ class OpeningHours(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+        return f"{self.get_weekday_display()} {format_time(self.opens)}–{format_time(self.closes)}"
 
     def clean(self):
         super().clean()
@@ -248,9 +248,13 @@ class SpecialHours(models.Model):
         ]
 
     def __str__(self):
-        if self.closed:
-            return f"{self.date:%a %b %d}: closed"
-        return f"{self.date:%a %b %d}: {self.opens:%H:%M}–{self.closes:%H:%M}"
+        intervals = [] if self.closed else [Interval(self.opens, self.closes)]
+        return day_label(self.date, intervals, self.note)
+
+    def validate_constraints(self, exclude=None):
+        # clean() explains this rule more precisely; the constraint still guards the database.
+        exclude = {*(exclude or ()), "closed", "opens", "closes"}
+        super().validate_constraints(exclude=exclude)
 
     def clean(self):
         super().clean()

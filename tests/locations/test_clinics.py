@@ -108,7 +108,7 @@ def test_clinic_page_says_whether_it_is_open_now_in_eastern_time(client, time_ma
     make_opening_hours(clinic, OpeningHours.Weekday.FRIDAY, "08:00", "14:00")
     # Thursday 2026-11-19, 6:45 pm in Maryland (23:45 UTC).
     time_machine.move_to(datetime(2026, 11, 19, 23, 45, tzinfo=UTC), tick=False)
-    assertContains(client.get("/locations/crofton/"), "Open now · closes at 7 pm")
+    assertContains(client.get("/locations/crofton/"), "Open now · closes 7 pm")
     time_machine.move_to(datetime(2026, 11, 20, 0, 5, tzinfo=UTC), tick=False)  # 7:05 pm
     assertContains(client.get("/locations/crofton/"), "Closed · opens tomorrow 8 am")
 
@@ -127,8 +127,8 @@ def test_clinic_page_highlights_today_and_lists_upcoming_holidays(client, time_m
     html = response.content.decode()
     today_row = html.split('aria-current="date"')[1].split("</tr>")[0]
     assert "Tuesday" in today_row and "(today)" in today_row
-    assertContains(response, "<li>Closed Thanksgiving, Thu Nov 26</li>", html=True)
-    assertContains(response, "<li>Christmas Eve, Thu Dec 24: 8 am – 12 pm</li>", html=True)
+    assertContains(response, "<li>Thu Nov 26: closed (Thanksgiving)</li>", html=True)
+    assertContains(response, "<li>Thu Dec 24: 8 am – 12 pm (Christmas Eve)</li>", html=True)
     assertNotContains(response, "Long past")
     # This week's Thursday shows the closure in place of its usual hours.
     assertContains(response, '<span class="hours__note">(Thanksgiving)</span>', html=True)
@@ -239,8 +239,8 @@ def test_clinic_managers_edit_hours_including_split_days(manager_client):
     )
     assert response.status_code == 302
     assert [str(row) for row in clinic.opening_hours.all()] == [
-        "Wednesday 07:30–12:00",
-        "Wednesday 13:00–19:00",
+        "Wednesday 7:30 am–12 pm",
+        "Wednesday 1 pm–7 pm",
     ]
 
 
@@ -279,7 +279,40 @@ def test_admin_rejects_a_closed_day_with_opening_times(manager_client):
             },
         ),
     )
-    assertContains(response, "A closed day has no opening times")
+    assertContains(response, "A closed day has no opening times", count=1)
+    assertNotContains(response, "Either tick")  # one message for one mistake
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("5 pm", "17:00"), ("5:30pm", "17:30"), ("5:30 p.m.", "17:30"), ("17:00", "17:00"),
+     ("8 AM", "08:00"), ("12 pm", "12:00"), ("12 am", "00:00")],
+)  # fmt: skip
+def test_opening_hours_are_typed_the_way_people_write_times(manager_client, typed, stored):
+    clinic = make_clinic(slug="bowie")
+    response = manager_client.post(
+        f"/admin/locations/clinic/{clinic.pk}/change/",
+        clinic_form(clinic, **hours_rows((0, typed, "11:59 pm"))),
+    )
+    assert response.status_code == 302
+    assert f"{clinic.opening_hours.get().opens:%H:%M}" == stored
+
+
+def test_the_hours_form_shows_times_as_people_write_them_and_says_what_a_missing_day_means(
+    manager_client,
+):
+    clinic = make_clinic(slug="bowie")
+    make_opening_hours(clinic, 0, "07:00", "17:30")
+    response = manager_client.get(f"/admin/locations/clinic/{clinic.pk}/change/")
+    assertContains(response, 'value="7:00 am"')
+    assertContains(response, 'value="5:30 pm"')
+    assertNotContains(response, "07:00:00")
+    assertContains(response, "a weekday without a row is closed")
+    wrong = manager_client.post(
+        f"/admin/locations/clinic/{clinic.pk}/change/",
+        clinic_form(clinic, **hours_rows((0, "7 am", "teatime"))),
+    )
+    assertContains(wrong, "Enter a time like 8 am, 5:30 pm or 17:00.")
 
 
 def test_clinic_managers_cannot_edit_articles(manager_client):

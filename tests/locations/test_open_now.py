@@ -1,11 +1,11 @@
-"""'Open now · closes at 7 pm' / 'Closed · opens Monday 7 am', at the edges that matter."""
+"""'Open now · closes 7 pm' / 'Closed · opens Monday 7 am', at the edges that matter."""
 
 from datetime import UTC, date, datetime, time
 
 import pytest
 from django.utils import timezone
 
-from locations.hours import Schedule
+from locations.hours import Interval, Schedule, day_label
 from locations.models import OpeningHours, SpecialHours
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
@@ -42,12 +42,12 @@ CLINIC = Schedule(usual_week(), [])
     ("moment", "label"),
     [
         (at(2026, 11, 19, 6, 59), "Closed · opens at 7 am"),
-        (at(2026, 11, 19, 7, 0), "Open now · closes at 7 pm"),  # the opening minute
-        (at(2026, 11, 19, 18, 59), "Open now · closes at 7 pm"),
+        (at(2026, 11, 19, 7, 0), "Open now · closes 7 pm"),  # the opening minute
+        (at(2026, 11, 19, 18, 59), "Open now · closes 7 pm"),
         (at(2026, 11, 19, 19, 0), "Closed · opens tomorrow 8 am"),  # the closing minute
         (at(2026, 11, 18, 12, 30), "Closed · opens at 1 pm"),  # a split day's lunch break
-        (at(2026, 11, 18, 13, 0), "Open now · closes at 7 pm"),
-        (at(2026, 11, 21, 12, 0), "Open now · closes at 12:30 pm"),
+        (at(2026, 11, 18, 13, 0), "Open now · closes 7 pm"),
+        (at(2026, 11, 21, 12, 0), "Open now · closes 12:30 pm"),
         (at(2026, 11, 21, 12, 30), "Closed · opens Monday 7 am"),
         (at(2026, 11, 22, 23, 59), "Closed · opens tomorrow 7 am"),  # a minute before midnight
         (at(2026, 11, 23, 0, 0), "Closed · opens at 7 am"),  # midnight
@@ -96,7 +96,7 @@ def test_special_opening_times_replace_the_day_s_usual_hours():
             SpecialHours(date=christmas_eve, opens=time(8), closes=time(12), note="Christmas Eve"),
         ],
     )
-    assert schedule.status_at(at(2026, 12, 24, 11)).label == "Open now · closes at 12 pm"
+    assert schedule.status_at(at(2026, 12, 24, 11)).label == "Open now · closes 12 pm"
     assert schedule.status_at(at(2026, 12, 24, 7, 30)).label == "Closed · opens at 8 am"
 
 
@@ -113,8 +113,12 @@ def test_a_clinic_without_hours_asks_patients_to_call():
     assert Schedule([], []).status_at(at(2026, 11, 24, 9)).label == "Closed · call for hours"
 
 
-def test_short_label_for_lists():
-    assert CLINIC.status_at(at(2026, 11, 19, 9)).short_label == "Open until 7 pm"
+def test_special_days_are_written_the_same_way_everywhere():
+    christmas_eve = day_label(date(2026, 12, 24), [Interval(time(8), time(12))], "Christmas Eve")
+    assert christmas_eve == "Thu Dec 24: 8 am – 12 pm (Christmas Eve)"
+    assert (
+        day_label(date(2026, 12, 26), [], "staff training") == "Sat Dec 26: closed (staff training)"
+    )
 
 
 def test_week_starts_on_monday_and_marks_today_and_holidays():
