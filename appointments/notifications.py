@@ -18,7 +18,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from appointments.business_days import next_business_day
+from appointments.business_days import contact_deadline
 from appointments.models import AppointmentRequest
 from core.context_processors import site
 from core.site import absolute_url
@@ -117,7 +117,7 @@ def send_patient_confirmation(appointment: AppointmentRequest) -> None:
     context = {
         **site(None),  # the name and main phone number every page shows
         "clinic": appointment.clinic,
-        "call_by": next_business_day(received.date()),
+        "call_by": contact_deadline(appointment.clinic, received.date()),
     }
     EmailMessage(
         subject=f"{settings.SITE_NAME}: we have your appointment request",

@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
 
-from appointments.business_days import next_business_day
+from appointments.business_days import contact_deadline
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest
 from appointments.submission import SESSION_KEY, StaleForm, submit_request
@@ -70,5 +70,7 @@ class ThanksView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["appointment_request"] = self.appointment
-        context["call_by"] = next_business_day(timezone.localdate())
+        context["call_by"] = contact_deadline(
+            self.appointment.clinic, timezone.localdate(self.appointment.created_at)
+        )
         return context

@@ -1,11 +1,16 @@
 """When a new request becomes overdue: one business day, weekends not counted, on Eastern time."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
+from pytest_django.asserts import assertContains
 
-from appointments.business_days import next_business_day, one_business_day_before
-from tests.factories import make_request
+from appointments.business_days import (
+    contact_deadline,
+    next_business_day,
+    one_business_day_before,
+)
+from tests.factories import form_data, make_clinic, make_request, make_special_hours, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +47,29 @@ def test_on_a_weekend_the_business_clock_stands_at_the_end_of_friday():
 def test_the_patient_hears_back_by_the_next_business_day():
     assert next_business_day(eastern("2026-11-20T10:00").date()).isoformat() == "2026-11-23"
     assert next_business_day(eastern("2026-11-24T10:00").date()).isoformat() == "2026-11-25"
+
+
+def test_the_contact_day_skips_the_clinics_own_closures(time_machine):
+    bowie, crofton = make_clinic(name="Bowie"), make_clinic(name="Crofton")
+    make_special_hours(bowie, date(2026, 11, 27), note="Day after Thanksgiving")  # a Friday
+    thursday = date(2026, 11, 26)
+    assert contact_deadline(bowie, thursday) == date(2026, 11, 30)  # Monday, not Friday
+    assert contact_deadline(crofton, thursday) == date(2026, 11, 27)  # Crofton is open
+    # Without a preferred clinic, any open clinic can call: only a day closed everywhere counts.
+    assert contact_deadline(None, thursday) == date(2026, 11, 27)
+    make_special_hours(crofton, date(2026, 11, 27))
+    assert contact_deadline(None, thursday) == date(2026, 11, 30)
+
+
+def test_the_thanks_page_and_email_name_the_day_after_a_closure(
+    client, django_capture_on_commit_callbacks, mailoutbox, time_machine
+):
+    time_machine.move_to(eastern("2026-11-26T10:00"), tick=False)  # Thanksgiving, a Thursday
+    bowie = make_clinic(name="Bowie")
+    make_special_hours(bowie, date(2026, 11, 27), note="Day after Thanksgiving")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/request-appointment/", form_data(clinic=bowie.pk))
+    assertContains(client.get("/request-appointment/thanks/"), "by the end of Monday, November 30")
+    run_worker()
+    confirmation = next(m for m in mailoutbox if m.to == ["sam@example.com"])
+    assert "by the end of Monday, November 30" in confirmation.body
