@@ -7,7 +7,7 @@ its objects empties it, so staff see their change at once.
 from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 TIMEOUT = 15 * 60
 
@@ -33,3 +33,5 @@ class CachedList:
         uid = f"forget-{self.key}-{model._meta.label}"
         post_save.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-save")
         post_delete.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-delete")
+        if model._meta.auto_created:  # a many-to-many table: .set() and .add() send m2m_changed
+            m2m_changed.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-m2m")

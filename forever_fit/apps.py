@@ -18,4 +18,8 @@ class ForeverFitConfig(AppConfig):
     verbose_name = "Site pages"
 
     def ready(self):
+        from forever_fit.models import HomePage, home_page
+
         post_migrate.connect(sync_site_domain, sender=self)
+        for model in (HomePage, HomePage.topics.through):
+            home_page.forget_on_change(model)

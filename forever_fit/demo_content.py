@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article, Author, Topic
 from forever_fit.demo_pictures import SUBJECT_DESCRIPTIONS, draw_clinic_photo, draw_topic_picture
+from forever_fit.models import HomePage
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
 MON, TUE, WED, THU, FRI, SAT = range(6)
@@ -337,4 +338,9 @@ def load_demo_content() -> dict[str, int]:
         article.hero_alt = SUBJECT_DESCRIPTIONS[topic]
         article.save()
         created["articles"] += 1
+    home = HomePage.objects.first()
+    if home and not home.picture:
+        home.picture.save("home.jpeg", draw_topic_picture("balance-falls", seed="home"), save=False)
+        home.picture_alt = SUBJECT_DESCRIPTIONS["balance-falls"]
+        home.save()
     return created

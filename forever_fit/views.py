@@ -16,6 +16,7 @@ from django.views.static import serve
 from articles.models import Article, topics_menu
 from core.context_processors import site
 from core.site import absolute_url
+from forever_fit.models import home_page
 from locations.forms import NearestClinicForm
 from locations.models import footer_clinics
 from locations.schema_org import organization_json_ld
@@ -27,7 +28,9 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["latest_articles"] = Article.objects.published().select_related("topic")[:3]
-        context["topics"] = topics_menu()
+        home = next(iter(home_page()), None)
+        context["home"] = home
+        context["topics"] = home.tiles(topics_menu()) if home else topics_menu()
         context["nearest_form"] = NearestClinicForm()
         context["organization_json_ld"] = organization_json_ld(footer_clinics())
         return context

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from articles.models import UrgentCareNotice
+from forever_fit.models import HomePage
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +57,8 @@ def migration_data(django_db_setup, django_db_blocker):
             # Permissions by name: the flush re-creates them under new ids.
             serializers.serialize("json", Group.objects.all(), use_natural_foreign_keys=True),
             serializers.serialize(
-                "json", [*FlatPage.objects.all(), *UrgentCareNotice.objects.all()]
+                "json",
+                [*FlatPage.objects.all(), *UrgentCareNotice.objects.all(), *HomePage.objects.all()],
             ),
         ]
 

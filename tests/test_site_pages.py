@@ -11,7 +11,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.db import OperationalError, connection
 from django.test import RequestFactory
 from django.utils import timezone
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from forever_fit.views import server_error
@@ -160,3 +160,33 @@ def test_pages_load_no_third_party_resources(client):
     ]:
         html = client.get(url).content.decode()
         assert "<link" in html and not external.search(html), url
+
+
+def test_staff_edit_the_home_pages_words_and_tiles_and_see_them_at_once(client, admin_user):
+    back, knee = make_topic(name="Back Pain"), make_topic(name="Knee & Hip")
+    assertContains(client.get("/"), "Move with less pain")  # cached from here on
+    assertContains(client.get("/"), f'href="{knee.get_absolute_url()}"')  # none ticked: all
+    client.force_login(admin_user)
+    response = client.post(
+        "/admin/forever_fit/homepage/1/change/",
+        {
+            "headline": "Physical therapy close to home",
+            "introduction": "Five clinics, one team.",
+            "picture_alt": "",
+            "topics": [back.pk],
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    home = client.get("/")
+    assertContains(home, "<h1>Physical therapy close to home</h1>", html=True)
+    assertContains(home, "Five clinics, one team.")
+    # The tile leads to the topic's articles, not straight into the form.
+    assertContains(home, f'<a class="card__link" href="{back.get_absolute_url()}">')
+    assertNotContains(home, f'href="{knee.get_absolute_url()}"')
+
+
+def test_the_home_page_cannot_be_added_or_deleted(client, admin_user):
+    client.force_login(admin_user)
+    assert client.get("/admin/forever_fit/homepage/add/").status_code == 403
+    assert client.get("/admin/forever_fit/homepage/1/delete/").status_code == 403

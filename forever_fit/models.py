@@ -1,0 +1,69 @@
+"""The home page's words and picture, edited by staff like everything else."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from articles.models import Topic
+from core import images
+from core.cached_lists import CachedList
+
+
+class HomePage(models.Model):
+    """The one home page: its headline, introduction, picture and topic tiles."""
+
+    headline = models.CharField(max_length=120)
+    introduction = models.TextField(help_text="Two or three sentences under the headline.")
+    picture = models.ImageField(
+        upload_to="home/",
+        blank=True,
+        width_field="picture_width",
+        height_field="picture_height",
+        help_text="Beside the headline on wide screens, under it on phones. At least 800 "
+        "pixels wide.",
+    )
+    picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    picture_alt = models.CharField(
+        "picture description",
+        max_length=200,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it. Required with a picture.",
+    )
+    topics = models.ManyToManyField(
+        Topic,
+        blank=True,
+        verbose_name="tiles",
+        help_text="The topics shown under “What physical therapy can help with”, each leading "
+        "to its articles. None ticked: every topic.",
+    )
+
+    class Meta:
+        verbose_name = "home page"
+        verbose_name_plural = "home page"
+
+    def __str__(self):
+        return "Home page"
+
+    def save(self, *args, **kwargs):
+        old = HomePage.objects.filter(pk=self.pk).values_list("picture", flat=True).first()
+        super().save(*args, **kwargs)
+        images.replace_renditions(self.picture, old)
+
+    def clean(self):
+        super().clean()
+        if self.picture and not self.picture_alt.strip():
+            raise ValidationError({"picture_alt": "Describe the picture in a few words."})
+
+    @property
+    def hero(self) -> images.Picture:
+        return images.Picture(
+            self.picture, self.picture_width, self.picture_height, self.picture_alt
+        )
+
+    def tiles(self, all_topics: list[Topic]) -> list[Topic]:
+        chosen = {topic.pk for topic in self.topics.all()}
+        return [topic for topic in all_topics if topic.pk in chosen] if chosen else all_topics
+
+
+# Read on every home page view; apps.py empties it when staff save the home page.
+home_page = CachedList("home-page", lambda: HomePage.objects.prefetch_related("topics")[:1])
