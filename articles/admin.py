@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
@@ -52,8 +53,40 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleForm(forms.ModelForm):
+    publish_unreviewed = forms.BooleanField(
+        required=False,
+        label="Publish without a medical review",
+        help_text="Only on purpose: the page will tell readers it has not been medically "
+        "reviewed yet. Better: ask a clinical reviewer first.",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["publish_unreviewed"]  # the admin adds the fields of its fieldsets
+
+    def clean(self):
+        cleaned = super().clean()
+        if "status" not in self.fields:
+            return cleaned  # this user cannot publish
+        reviewed = cleaned.get("reviewer") or self.instance.reviewer_id
+        reviewed = reviewed and (cleaned.get("last_reviewed") or self.instance.last_reviewed)
+        if (
+            cleaned.get("status") == Article.Status.PUBLISHED
+            and not reviewed
+            and not cleaned.get("publish_unreviewed")
+        ):
+            self.add_error(
+                "publish_unreviewed",
+                "This article has no medical review. Ask a clinical reviewer to review it, or "
+                "tick this box to publish it anyway.",
+            )
+        return cleaned
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
     formfield_overrides = {models.ImageField: {"form_class": CleanedPictureField}}
     list_display = ["title", "state", "publish_at", "author", "topic", "last_reviewed"]
     list_filter = ["status", ReviewDueFilter, "topic", "author", "reviewer", "publish_at"]
@@ -68,10 +101,22 @@ class ArticleAdmin(admin.ModelAdmin):
                            "show_urgent_care"]}),
         ("Picture", {"fields": ["hero_image", "hero_alt", "hero_decorative"]}),
         ("Publishing", {"fields": ["status", "publish_at", "preview_links"]}),
-        ("Medical review", {"fields": ["reviewer", "last_reviewed"]}),
+        ("Medical review", {"fields": ["reviewer", "last_reviewed", "publish_unreviewed"]}),
         ("Search engines and sharing", {"classes": ["collapse"],
                                         "fields": ["seo_title", "seo_description", "noindex"]}),
     ]  # fmt: skip
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.has_perm("articles.publish_article"):
+            return fieldsets
+        return [  # the confirmation is for those who publish
+            (
+                name,
+                {**options, "fields": [f for f in options["fields"] if f != "publish_unreviewed"]},
+            )
+            for name, options in fieldsets
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

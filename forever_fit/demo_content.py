@@ -243,11 +243,16 @@ ARTICLES = [
 ]
 
 
-# Medical reviews of the demo articles: (reviewer, days ago).
-REVIEWS = {
-    "physical-therapy-for-sciatica": ("Marcus Oyelaran", 2),
-    "prehab-before-knee-replacement": ("Dana Whitfield", 60),
-    "ankle-sprain-back-on-your-feet": ("Dana Whitfield", 400),  # due for another review
+# Who reviewed each demo article (never its author). The review is dated the day before the
+# article went out (today for one still scheduled): after it was written, never a year before.
+REVIEWERS = {
+    "physical-therapy-for-sciatica": "Marcus Oyelaran",
+    "lifting-without-hurting-your-back": "Priya Raman",
+    "desk-neck-small-changes": "Marcus Oyelaran",
+    "runners-knee-what-helps": "Dana Whitfield",
+    "ankle-sprain-back-on-your-feet": "Dana Whitfield",
+    "prehab-before-knee-replacement": "Priya Raman",
+    "balance-exercises-after-65": "Dana Whitfield",
 }
 URGENT_CARE = {"physical-therapy-for-sciatica", "ankle-sprain-back-on-your-feet"}
 
@@ -317,7 +322,7 @@ def load_demo_content() -> dict[str, int]:
     for slug, title, topic, author, days_ago, summary in ARTICLES:
         if Article.objects.filter(slug=slug).exists():
             continue
-        reviewer, reviewed_days_ago = REVIEWS.get(slug, (None, None))
+        publish_at = now - timedelta(days=days_ago)
         article = Article(
             slug=slug,
             title=title,
@@ -326,12 +331,10 @@ def load_demo_content() -> dict[str, int]:
             summary=summary,
             body=(ARTICLE_BODIES / f"{slug}.html").read_text(),
             status=Article.Status.PUBLISHED,
-            publish_at=now - timedelta(days=days_ago),
+            publish_at=publish_at,
             show_urgent_care=slug in URGENT_CARE,
-            reviewer=authors.get(reviewer),
-            last_reviewed=timezone.localdate(now - timedelta(days=reviewed_days_ago))
-            if reviewer
-            else None,
+            reviewer=authors[REVIEWERS[slug]],
+            last_reviewed=min(timezone.localdate(publish_at - timedelta(days=1)), today),
         )
         # The topic's subject on shapes of the article's own: related, not identical.
         article.hero_image.save(f"{slug}.jpeg", draw_topic_picture(topic, seed=slug), save=False)

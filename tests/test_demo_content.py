@@ -56,8 +56,14 @@ def test_demo_content_has_the_five_clinics_and_articles_over_several_topics(caps
     assert sciatica.body.count("<li><strong>") >= 4
     assert "911" in sciatica.body
     assert sciatica.show_urgent_care and sciatica.hero_image
-    reviewed = published.filter(reviewer__isnull=False, last_reviewed__isnull=False)
-    assert reviewed.count() >= 2
+    # Every demo article is reviewed by someone other than its author, after it was written and
+    # close to its publication: never a year before it.
+    for article in Article.objects.all():
+        assert article.reviewer and article.reviewer != article.author, article.slug
+        published_on = timezone.localdate(article.publish_at)
+        assert article.last_reviewed <= max(published_on, timezone.localdate()), article.slug
+        assert (published_on - article.last_reviewed).days <= 7, article.slug
+    assert not Article.objects.review_due().exists()
 
 
 def test_demo_reload_keeps_staff_edits(capsys):

@@ -111,15 +111,34 @@ def change_form(article, **changes):
     }
 
 
-def test_editors_can_publish(client, django_user_model):
+def test_editors_can_publish_a_reviewed_article(client, django_user_model):
     client.force_login(make_staff("editor", "Editors"))
-    draft = make_article(status=Article.Status.DRAFT)
+    draft = make_article(
+        status=Article.Status.DRAFT, reviewer=make_author(), last_reviewed=timezone.localdate()
+    )
     response = client.post(
         f"/admin/articles/article/{draft.pk}/change/", change_form(draft, status="published")
     )
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == Article.Status.PUBLISHED
+
+
+def test_publishing_without_a_medical_review_needs_a_confirmation(client, django_user_model):
+    client.force_login(make_staff("editor", "Editors"))
+    draft = make_article(status=Article.Status.DRAFT)
+    url = f"/admin/articles/article/{draft.pk}/change/"
+    response = client.post(url, change_form(draft, status="published"))
+    assertContains(response, "This article has no medical review.")
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+    confirmed = client.post(url, change_form(draft, status="published", publish_unreviewed="on"))
+    assert confirmed.status_code == 302
+    # Readers are told, rather than left to notice a missing line.
+    client.logout()
+    assertContains(
+        client.get(draft.get_absolute_url()), "This article has not been medically reviewed yet."
+    )
 
 
 def test_clinical_reviewers_cannot_publish_but_can_record_their_review(client, django_user_model):

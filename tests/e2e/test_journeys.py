@@ -118,6 +118,7 @@ def test_editor_writes_schedules_and_publishes_an_article(
     page.keyboard.press("Control+b")
     page.keyboard.type("Ice calms a fresh injury.")
     page.locator("#id_status").select_option(label="Published")
+    page.get_by_label("Publish without a medical review").check()
     tomorrow = timezone.localdate() + timedelta(days=1)
     page.locator("#id_publish_at_0").fill(tomorrow.isoformat())
     page.locator("#id_publish_at_1").fill("08:00:00")
