@@ -71,11 +71,11 @@ class ArticleForm(forms.ModelForm):
             return cleaned  # this user cannot publish
         reviewed = cleaned.get("reviewer") or self.instance.reviewer_id
         reviewed = reviewed and (cleaned.get("last_reviewed") or self.instance.last_reviewed)
-        if (
+        newly_published = (
             cleaned.get("status") == Article.Status.PUBLISHED
-            and not reviewed
-            and not cleaned.get("publish_unreviewed")
-        ):
+            and self.initial.get("status") != Article.Status.PUBLISHED
+        )  # asked once, when it goes out, not again at every later edit
+        if newly_published and not reviewed and not cleaned.get("publish_unreviewed"):
             self.add_error(
                 "publish_unreviewed",
                 "This article has no medical review. Ask a clinical reviewer to review it, or "

@@ -134,6 +134,9 @@ def test_publishing_without_a_medical_review_needs_a_confirmation(client, django
     assert draft.status == Article.Status.DRAFT
     confirmed = client.post(url, change_form(draft, status="published", publish_unreviewed="on"))
     assert confirmed.status_code == 302
+    # Asked once, when it goes out: a later correction saves without asking again.
+    later = client.post(url, change_form(draft, status="published", summary="Corrected."))
+    assert later.status_code == 302
     # Readers are told, rather than left to notice a missing line.
     client.logout()
     assertContains(
