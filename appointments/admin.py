@@ -72,6 +72,10 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_per_page = 50
     empty_value_display = "Not given"
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     actions = [
         "assign_to_me",
         "mark_contacted",

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from articles.models import Article, Author, Topic, UrgentCareNotice
@@ -87,6 +88,10 @@ class ArticleForm(forms.ModelForm):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     formfield_overrides = {models.ImageField: {"form_class": CleanedPictureField}}
     list_display = ["title", "state", "publish_at", "author", "topic", "last_reviewed"]
     list_filter = ["status", ReviewDueFilter, "topic", "author", "reviewer", "publish_at"]
@@ -94,13 +99,13 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["preview_links"]
+    readonly_fields = ["publication", "preview_links"]
     actions = ["record_my_review"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "topic", "author", "summary", "body",
                            "show_urgent_care"]}),
         ("Picture", {"fields": ["hero_image", "hero_alt", "hero_decorative"]}),
-        ("Publishing", {"fields": ["status", "publish_at", "preview_links"]}),
+        ("Publishing", {"fields": ["publication", "status", "publish_at", "preview_links"]}),
         ("Medical review", {"fields": ["reviewer", "last_reviewed", "publish_unreviewed"]}),
         ("Search engines and sharing", {"classes": ["collapse"],
                                         "fields": ["seo_title", "seo_description", "noindex"]}),
@@ -131,6 +136,22 @@ class ArticleAdmin(admin.ModelAdmin):
         if obj.is_scheduled:
             return format_html("<strong>{}</strong>", "Scheduled")
         return obj.get_status_display()
+
+    @admin.display(description="Readers see it")
+    def publication(self, obj):
+        """In words: a future time with 'Published' means scheduled, and this says so."""
+        if not obj.pk or obj.status != Article.Status.PUBLISHED:
+            return "Not yet: a draft. Choose “Published” and a time to publish or schedule it."
+        when = date_format(timezone.localtime(obj.publish_at), "l, F j, Y, g:i A")
+        if obj.is_scheduled:
+            return format_html("<strong>Scheduled</strong>: it appears on {}.", when)
+        return f"Since {when}."
+
+    def view_on_site(self, obj):
+        # A draft or scheduled article has no public page yet: "View on site" opens its preview.
+        if obj.status == Article.Status.PUBLISHED and not obj.is_scheduled:
+            return obj.get_absolute_url()
+        return reverse("articles:preview", args=[obj.pk])
 
     @admin.display(description="Preview")
     def preview_links(self, obj):

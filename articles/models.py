@@ -169,6 +169,8 @@ class Article(models.Model):
             "Blockquote": True,
             "Link": {"enableTarget": False},
             "HardBreak": True,
+            # The package turns the browser's spell-check off; writers of articles want it.
+            "NoSpellCheck": False,
         },
         # Ours, the same one save() applies whatever the source (admin, demo loader, shell).
         sanitize=html.sanitize_article_html,

@@ -187,7 +187,9 @@ SECURE_CSP = {
     # The nonce is for the admin's scripts (the article editor's import map); public pages
     # use none, so their header says script-src 'self' only.
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
+    # The hash lets the article editor (Tiptap, in django-prose-editor) add its base styles, the
+    # one inline <style> anywhere; a browser test fails with the new hash if the package changes.
+    "style-src": [CSP.SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],

@@ -47,6 +47,8 @@ class ClinicQuerySet(models.QuerySet):
         return (
             self.active()
             .annotate(service_names=StringAgg("services__name", delimiter=Value(SERVICE_SEPARATOR)))
+            # Meta.ordering is not applied to a query with an aggregate: say it again.
+            .order_by("order", "name")
             .prefetch_related(
                 "opening_hours",
                 Prefetch(

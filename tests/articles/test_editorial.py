@@ -208,3 +208,19 @@ def test_a_review_is_due_by_the_clinics_calendar_at_any_hour(settings, eastern_t
     assert article not in Article.objects.review_due()
     time_machine.shift(timedelta(days=1))
     assert article in Article.objects.review_due()
+
+
+def test_the_admin_says_in_words_when_readers_see_an_article(client, admin_user):
+    client.force_login(admin_user)
+    scheduled = make_article(publish_at=timezone.now() + timedelta(days=2))
+    response = client.get(f"/admin/articles/article/{scheduled.pk}/change/")
+    assertContains(response, "<strong>Scheduled</strong>: it appears on")
+    draft = make_article(status=Article.Status.DRAFT)
+    response = client.get(f"/admin/articles/article/{draft.pk}/change/")
+    assertContains(response, "Not yet: a draft.")
+    # "View on site" opens the staff preview of what has no public page yet.
+    preview = f"/articles/preview/{draft.pk}/"
+    assertContains(
+        response, f'<a href="{preview}" class="viewsitelink">View on site</a>', html=True
+    )
+    assert client.get(preview).status_code == 200
