@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from appointments.models import AppointmentRequest
 from articles.models import Article
-from tests.factories import make_request
+from tests.factories import make_article, make_request
 
 FOCUS_VISIBLE = """() => {
   const style = getComputedStyle(document.activeElement);
@@ -163,3 +163,24 @@ def test_front_desk_works_their_clinics_requests_and_no_others(
     page.goto(live_server.url + f"/admin/appointments/appointmentrequest/{theirs.pk}/change/")
     expect(page.locator(".messagelist")).to_contain_text("doesn’t exist")
     expect(page.get_by_text("Lindqvist")).to_have_count(0)
+
+
+def test_past_the_limit_the_patient_keeps_what_they_typed(page, live_server, site, settings):
+    settings.APPOINTMENT_RATE_LIMIT_PER_HOUR = 0  # as if this connection had sent many already
+    page.goto(live_server.url + "/request-appointment/")
+    page.get_by_label("First name").fill("Sam")
+    page.get_by_label("Last name").fill("Okonkwo")
+    page.get_by_label("Insurance provider (optional)").fill("Cigna")
+    page.get_by_role("button", name="Send my request").click()
+    expect(page.get_by_role("heading", name="Please call us instead")).to_be_visible()
+    expect(page.get_by_label("Last name")).to_have_value("Okonkwo")
+    expect(page.get_by_label("Insurance provider (optional)")).to_have_value("Cigna")
+    expect(page.locator("#call-us").get_by_role("link", name="(301) 555-0128")).to_be_visible()
+
+
+def test_search_finds_an_article_whatever_apostrophe_is_typed(page, live_server, site):
+    make_article(title="Runner’s knee: what helps", topic=site["topic"])
+    page.goto(live_server.url + "/articles/")
+    page.get_by_label("Search articles").fill("runner's knee")  # a typewriter apostrophe
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("link", name="Runner’s knee: what helps")).to_be_visible()
