@@ -93,7 +93,8 @@ class ArticleAdmin(admin.ModelAdmin):
         css = {"all": ["css/admin.css"]}
 
     formfield_overrides = {models.ImageField: {"form_class": CleanedPictureField}}
-    list_display = ["title", "state", "publish_at", "author", "topic", "last_reviewed"]
+    # Five columns that fit a 1366-pixel laptop beside the admin's menu; authors are a filter.
+    list_display = ["title", "state", "when", "topic", "reviewed"]
     list_filter = ["status", ReviewDueFilter, "topic", "author", "reviewer", "publish_at"]
     list_select_related = ["topic", "author"]
     search_fields = ["title", "summary"]
@@ -136,6 +137,14 @@ class ArticleAdmin(admin.ModelAdmin):
         if obj.is_scheduled:
             return format_html("<strong>{}</strong>", "Scheduled")
         return obj.get_status_display()
+
+    @admin.display(description="Publish time", ordering="publish_at")
+    def when(self, obj):
+        return date_format(timezone.localtime(obj.publish_at), "M j, Y")
+
+    @admin.display(description="Last reviewed", ordering="last_reviewed")
+    def reviewed(self, obj):
+        return date_format(obj.last_reviewed, "M j, Y") if obj.last_reviewed else "Not yet"
 
     @admin.display(description="Readers see it")
     def publication(self, obj):
