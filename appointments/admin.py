@@ -45,6 +45,17 @@ class NotificationFilter(admin.SimpleListFilter):
         return queryset
 
 
+# The request page's read-only groups: the patient's own words, then how it was handled by mail.
+PATIENT_SHOWN = ["first_name", "last_name", "phone_link", "email_link", "contact_method"]
+REQUEST_SHOWN = [
+    "reason_label", "note", "patient_type", "referral", "insurance", "days_wanted",
+    "times_wanted", "consent", "source", "created_at",
+]  # fmt: skip
+NOTIFICATION_FIELDS = [
+    "notified_at", "confirmation_sent_at", "notification_attempts", "notification_error",
+]  # fmt: skip
+
+
 @admin.register(AppointmentRequest)
 class AppointmentRequestAdmin(admin.ModelAdmin):
     list_display = [
@@ -86,62 +97,12 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     ]
     # What the patient wrote is shown, never edited: staff change the status, the assignee, their
     # notes and (to route a request) the clinic.
-    readonly_fields = [
-        "first_name",
-        "last_name",
-        "phone_link",
-        "email_link",
-        "contact_method",
-        "reason_label",
-        "note",
-        "patient_type",
-        "referral",
-        "insurance",
-        "days_wanted",
-        "times_wanted",
-        "consent",
-        "source",
-        "created_at",
-        "notified_at",
-        "confirmation_sent_at",
-        "notification_attempts",
-        "notification_error",
-    ]
+    readonly_fields = [*PATIENT_SHOWN, *REQUEST_SHOWN, *NOTIFICATION_FIELDS]
     fieldsets = [
         ("Work", {"fields": ["status", "assignee", "staff_notes", "clinic"]}),
-        (
-            "Patient",
-            {"fields": ["first_name", "last_name", "phone_link", "email_link", "contact_method"]},
-        ),
-        (
-            "Request",
-            {
-                "fields": [
-                    "reason_label",
-                    "note",
-                    "patient_type",
-                    "referral",
-                    "insurance",
-                    "days_wanted",
-                    "times_wanted",
-                    "consent",
-                    "source",
-                    "created_at",
-                ]
-            },
-        ),  # fmt: skip
-        (
-            "Notifications",
-            {
-                "classes": ["collapse"],
-                "fields": [
-                    "notified_at",
-                    "confirmation_sent_at",
-                    "notification_attempts",
-                    "notification_error",
-                ],
-            },
-        ),
+        ("Patient", {"fields": PATIENT_SHOWN}),
+        ("Request", {"fields": REQUEST_SHOWN}),
+        ("Notifications", {"classes": ["collapse"], "fields": NOTIFICATION_FIELDS}),
     ]
 
     # --- Who sees what ---
