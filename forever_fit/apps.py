@@ -18,6 +18,7 @@ class ForeverFitConfig(AppConfig):
     verbose_name = "Site pages"
 
     def ready(self):
+        from forever_fit import checks  # noqa: F401  (registers the deploy checks)
         from forever_fit.models import HomePage, home_page
 
         post_migrate.connect(sync_site_domain, sender=self)

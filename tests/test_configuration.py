@@ -42,9 +42,22 @@ def test_deploy_check_passes_with_a_production_environment():
         DJANGO_SECRET_KEY="a" * 10 + "production-like-secret-key-with-enough-variety-9f8e7d6c5b",
         DJANGO_ALLOWED_HOSTS="www.foreverfitpt.example",
         EMAIL_URL="smtp+tls://mailer:secret@smtp.example.com:587",
+        CACHE_URL="redis://127.0.0.1:6379/1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues (0 silenced)" in result.stdout
+
+
+def test_deploy_check_warns_when_each_process_would_keep_its_own_cache():
+    result = run_manage(
+        "check",
+        "--deploy",
+        DJANGO_SECRET_KEY="a" * 10 + "production-like-secret-key-with-enough-variety-9f8e7d6c5b",
+        DJANGO_ALLOWED_HOSTS="www.foreverfitpt.example",
+        EMAIL_URL="smtp+tls://mailer:secret@smtp.example.com:587",
+    )
+    assert "forever_fit.W001" in result.stdout + result.stderr
+    assert "Set CACHE_URL=redis://" in result.stdout + result.stderr
 
 
 @pytest.mark.django_db

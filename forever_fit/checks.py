@@ -1,0 +1,21 @@
+"""Deploy checks of our own, reported by `manage.py check --deploy`."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.caches, deploy=True)
+def shared_cache_in_production(app_configs, **kwargs):
+    """Rate limits, sign-in throttling and cached lists need one cache for every process."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith(("locmem.LocMemCache", "dummy.DummyCache")):
+        return [
+            Warning(
+                "The cache is private to each web process (CACHE_URL is not set).",
+                hint="Set CACHE_URL=redis://HOST:6379/1: with several gunicorn workers or hosts, "
+                "rate limits, staff sign-in throttling and the cached footer and menus only hold "
+                "in a cache they all share.",
+                id="forever_fit.W001",
+            )
+        ]
+    return []
