@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.staff_sessions.StaffSessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
@@ -172,7 +173,8 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
-# Staff sessions end when the browser closes and after 8 idle hours at most.
+# Sessions end when the browser closes; for staff, the idle and lifetime limits under Security
+# end them sooner.
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -217,6 +219,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 # are refused for the lockout period.
 STAFF_LOGIN_MAX_FAILURES = env.int("STAFF_LOGIN_MAX_FAILURES", default=5)
 STAFF_LOGIN_LOCKOUT_MINUTES = env.int("STAFF_LOGIN_LOCKOUT_MINUTES", default=15)
+# Staff are signed out after this long without a request, and after the lifetime in any case
+# (core/staff_sessions.py). A password change signs out the account's other sessions (Django
+# checks each session against the password it was opened with).
+STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
+STAFF_SESSION_MAX_HOURS = env.int("STAFF_SESSION_MAX_HOURS", default=8)
 
 # --- Mail -------------------------------------------------------------------------------------
 

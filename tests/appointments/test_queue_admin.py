@@ -179,9 +179,9 @@ def test_requests_new_for_over_a_business_day_are_highlighted_as_overdue(
     friday_9am = datetime(2026, 11, 20, 14, tzinfo=UTC)
     old = make_request(clinic=bowie, created_at=friday_9am)
     handled = make_request(clinic=bowie, created_at=friday_9am, status="contacted")
-    time_machine.move_to(datetime(2026, 11, 23, 13, 30, tzinfo=UTC), tick=False)  # Mon 8:30
+    time_machine.move_to(datetime(2026, 11, 23, 13, 50, tzinfo=UTC), tick=False)  # Mon 8:50
     assertNotContains(front_desk.get(QUEUE), "overdue</strong>")
-    time_machine.move_to(datetime(2026, 11, 23, 14, 30, tzinfo=UTC), tick=False)  # Mon 9:30
+    time_machine.move_to(datetime(2026, 11, 23, 14, 10, tzinfo=UTC), tick=False)  # Mon 9:10
     response = front_desk.get(QUEUE)
     assertContains(response, "overdue</strong>", count=1)
     # The sidebar's filter link is the one staff click.
@@ -210,11 +210,11 @@ def test_staff_cannot_add_requests_in_the_admin(manager):
 
 
 def test_stuck_notifications_are_flagged(manager, bowie, settings, time_machine):
-    settings.APPOINTMENT_NOTIFICATION_STUCK_MINUTES = 30
+    settings.APPOINTMENT_NOTIFICATION_STUCK_MINUTES = 20
     time_machine.move_to(datetime(2026, 11, 24, 15, tzinfo=UTC), tick=False)
     make_request(clinic=bowie, notification_error="SMTPServerDisconnected")
     assertContains(manager.get(QUEUE), "Not yet sent")
-    time_machine.shift(timedelta(minutes=31))
+    time_machine.shift(timedelta(minutes=21))
     assertContains(manager.get(QUEUE), "Stuck: SMTPServerDisconnected")
     assert len(manager.get(QUEUE + "?notification=stuck").context["cl"].result_list) == 1
 

@@ -1,0 +1,46 @@
+"""Staff sessions end after a while without activity, and after a fixed lifetime in any case.
+
+A signed-in staff member who walks away from a front-desk computer leaves the queue of
+patients' requests open to whoever sits down next; an idle limit closes it. The lifetime
+limit bounds a session that is kept busy (or stolen) all day. Patients have no accounts, so
+this concerns staff only.
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+
+STARTED, LAST_SEEN = "staff_session_started", "staff_session_last_seen"
+# Writing the session on every request would be wasteful; a minute's precision is enough.
+TOUCH_EVERY_SECONDS = 60
+
+
+class StaffSessionLimitsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            self.enforce(request)
+        return self.get_response(request)
+
+    def enforce(self, request):
+        now = time.time()
+        session = request.session
+        started = session.setdefault(STARTED, now)
+        last_seen = session.get(LAST_SEEN, now)
+        idle_limit = settings.STAFF_SESSION_IDLE_MINUTES * 60
+        lifetime = settings.STAFF_SESSION_MAX_HOURS * 3600
+        if now - last_seen > idle_limit:
+            reason = f"after {settings.STAFF_SESSION_IDLE_MINUTES} minutes without activity"
+        elif now - started > lifetime:
+            reason = f"after {settings.STAFF_SESSION_MAX_HOURS} hours"
+        else:
+            if now - last_seen >= TOUCH_EVERY_SECONDS or LAST_SEEN not in session:
+                session[LAST_SEEN] = now
+            return
+        logout(request)
+        messages.info(request, f"You were signed out {reason}, to keep patients' details safe.")
