@@ -1,34 +1,15 @@
-"""Staff sign-in, throttled: repeated failures from one address, or for one username, stop
-further tries for a while, across every web process (the counts live in the shared cache)."""
+"""What a locked-out staff member sees (django-axes counts the failures and decides)."""
 
 from django.conf import settings
-from django.contrib.admin.forms import AdminAuthenticationForm
-from django.core.exceptions import ValidationError
-
-from core.rate_limits import attempts, client_address, count_attempt
-
-SCOPE = "staff-sign-in"
+from django.contrib import admin
+from django.shortcuts import render
 
 
-class ThrottledAdminLoginForm(AdminAuthenticationForm):
-    def clean(self):
-        window = settings.STAFF_LOGIN_LOCKOUT_MINUTES * 60
-        identities = [
-            "address:" + client_address(self.request),
-            "user:" + self.data.get("username", "").strip().lower(),
-        ]
-        if any(
-            attempts(SCOPE, identity, window_seconds=window) >= settings.STAFF_LOGIN_MAX_FAILURES
-            for identity in identities
-        ):
-            raise ValidationError(
-                f"Too many failed sign-ins. Wait {settings.STAFF_LOGIN_LOCKOUT_MINUTES} minutes "
-                "and try again, or ask a practice manager to reset your password.",
-                code="throttled",
-            )
-        try:
-            return super().clean()
-        except ValidationError:
-            for identity in identities:
-                count_attempt(SCOPE, identity, window_seconds=window)
-            raise
+def lockout_response(request, original_response=None, credentials=None):
+    """Say how long the lock lasts and who can lift it, in the admin's own look (HTTP 429)."""
+    context = {
+        **admin.site.each_context(request),
+        "title": "Sign-in paused",
+        "minutes": settings.STAFF_LOGIN_LOCKOUT_MINUTES,
+    }
+    return render(request, "admin/locked_out.html", context, status=429)

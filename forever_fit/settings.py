@@ -4,6 +4,7 @@ Every variable is documented in .env.example and the README.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # full-text search on PostgreSQL (unused on SQLite)
     "django_prose_editor",
     "django_tasks_db",
+    "axes",  # staff sign-in lock-outs (see Security)
     "core",
     "forever_fit",
     "articles",
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.staff_sessions.StaffSessionLimitsMiddleware",
+    # Last, as django-axes asks: it answers a locked-out sign-in with its lock-out page.
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
@@ -215,10 +219,24 @@ AUTH_PASSWORD_VALIDATORS = [
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
-# Staff sign-in: after this many failures from one address or for one username, further tries
-# are refused for the lockout period.
+# Staff sign-in (django-axes): after this many failures for one username or from one address,
+# further tries are refused until the lock-out minutes have passed since the last failure, or
+# a practice manager lifts it (admin: Axes › Access attempts). Counts live in the database, so
+# they hold across workers and hosts; the address is the one our trusted proxy reports.
 STAFF_LOGIN_MAX_FAILURES = env.int("STAFF_LOGIN_MAX_FAILURES", default=5)
 STAFF_LOGIN_LOCKOUT_MINUTES = env.int("STAFF_LOGIN_LOCKOUT_MINUTES", default=15)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = STAFF_LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=STAFF_LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
+AXES_CLIENT_IP_CALLABLE = "core.rate_limits.client_address"
+AXES_RESET_ON_SUCCESS = True
+# Tries during a lock-out do not extend it: it ends when the page said it would.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "core.staff_login.lockout_response"
 # Staff are signed out after this long without a request, and after the lifetime in any case
 # (core/staff_sessions.py). A password change signs out the account's other sessions (Django
 # checks each session against the password it was opened with).

@@ -5,14 +5,12 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from core.staff_login import ThrottledAdminLoginForm
 from forever_fit import views
 from forever_fit.sitemaps import SITEMAPS
 
 admin.site.site_header = f"{settings.SITE_SHORT_NAME} staff"
 admin.site.site_title = f"{settings.SITE_SHORT_NAME} staff"
 admin.site.index_title = "Articles, clinics and appointment requests"
-admin.site.login_form = ThrottledAdminLoginForm
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
