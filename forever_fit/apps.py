@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.conf import settings
 from django.db.models.signals import post_migrate
@@ -14,6 +15,7 @@ def sync_site_domain(sender, **kwargs):
 
 
 class ForeverFitConfig(AppConfig):
+    default = True  # this module also holds SignInLockoutsConfig, for django-axes
     name = "forever_fit"
     verbose_name = "Site pages"
 
@@ -24,3 +26,10 @@ class ForeverFitConfig(AppConfig):
         post_migrate.connect(sync_site_domain, sender=self)
         for model in (HomePage, HomePage.topics.through):
             home_page.forget_on_change(model)
+
+
+class SignInLockoutsConfig(AxesAppConfig):
+    """django-axes under a name staff understand in the admin's menu."""
+
+    default = False
+    verbose_name = "Sign-in lock-outs"

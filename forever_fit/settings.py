@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # full-text search on PostgreSQL (unused on SQLite)
     "django_prose_editor",
     "django_tasks_db",
-    "axes",  # staff sign-in lock-outs (see Security)
+    "forever_fit.apps.SignInLockoutsConfig",  # django-axes: staff sign-in lock-outs (Security)
     "core",
     "forever_fit",
     "articles",
@@ -220,9 +220,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 # Staff sign-in (django-axes): after this many failures for one username or from one address,
-# further tries are refused until the lock-out minutes have passed since the last failure, or
-# a practice manager lifts it (admin: Axes › Access attempts). Counts live in the database, so
-# they hold across workers and hosts; the address is the one our trusted proxy reports.
+# further tries are refused until the lock-out minutes have passed since the failure that set
+# it, or a practice manager lifts it (admin: Sign-in lock-outs › Access attempts). Counts live
+# in the database, so they hold across workers and hosts; the address is the one our trusted
+# proxy reports.
 STAFF_LOGIN_MAX_FAILURES = env.int("STAFF_LOGIN_MAX_FAILURES", default=5)
 STAFF_LOGIN_LOCKOUT_MINUTES = env.int("STAFF_LOGIN_LOCKOUT_MINUTES", default=15)
 AUTHENTICATION_BACKENDS = [

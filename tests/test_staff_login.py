@@ -76,6 +76,7 @@ def test_a_practice_manager_sees_the_lock_out_and_lifts_it(client, staff_user):
         ).status_code
         == 302
     )
+    assertContains(office.get("/admin/"), "Sign-in lock-outs")
     attempt = AccessAttempt.objects.get(username="coordinator")
     assertContains(office.get("/admin/axes/accessattempt/"), "coordinator")
     office.post(f"/admin/axes/accessattempt/{attempt.pk}/delete/", {"post": "yes"})
