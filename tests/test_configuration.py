@@ -11,7 +11,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, **env):
-    clean_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    # Each test names the settings it starts with: none inherited from the run (CI sets CACHE_URL).
+    clean_env = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "CACHE_URL"
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
