@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "forever_fit.security_headers.SecurityHeadersMiddleware",
     "forever_fit.bad_input.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -177,6 +178,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# No script of ours reads the CSRF cookie: forms carry the token in a hidden field.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 # Sessions end when the browser closes; for staff, the idle and lifetime limits under Security
 # end them sooner.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -188,8 +192,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Everything comes from our own origin: no third-party scripts, fonts, images or trackers.
+# Nothing is allowed unless listed: each kind of resource the pages and the admin use is named.
 SECURE_CSP = {
-    "default-src": [CSP.SELF],
+    "default-src": [CSP.NONE],
     # The nonce is for the admin's scripts (the article editor's import map); public pages
     # use none, so their header says script-src 'self' only.
     "script-src": [CSP.SELF, CSP.NONCE],

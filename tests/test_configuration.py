@@ -68,7 +68,7 @@ def test_every_page_carries_a_strict_content_security_policy(client):
     policy = client.get("/").headers["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
     assert directives["script-src"] == "'self'"
-    assert directives["default-src"] == "'self'"
+    assert directives["default-src"] == "'none'"  # anything not listed is refused
     assert directives["frame-ancestors"] == "'none'"
     assert "unsafe-inline" not in policy
     assert "unsafe-eval" not in policy
@@ -90,3 +90,25 @@ def test_production_redirects_to_https_and_sends_hsts(client, settings):
     assert response["Location"] == "https://testserver/locations/"
     secure = client.get("/locations/", secure=True)
     assert secure.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["public", "form", "admin"])
+def test_every_kind_of_page_sends_the_full_set_of_security_headers(client, admin_user, kind):
+    if kind == "admin":
+        client.force_login(admin_user)
+    url = {"public": "/articles/", "form": "/request-appointment/", "admin": "/admin/"}[kind]
+    response = client.get(url, secure=True)
+    headers = response.headers
+    policy = headers["Content-Security-Policy"]
+    assert policy.startswith("default-src 'none'")
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    for feature in ("camera", "microphone", "geolocation", "payment", "interest-cohort"):
+        assert f"{feature}=()" in headers["Permissions-Policy"]
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    for cookie in response.cookies.values():  # the form sets the CSRF cookie
+        assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"
