@@ -133,6 +133,14 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             )
         return response
 
+    def delete_model(self, request, obj):
+        record_access(request.user, [obj], RequestAccess.Action.DELETED)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        record_access(request.user, list(queryset), RequestAccess.Action.DELETED)
+        super().delete_queryset(request, queryset)
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         record_access(request.user, [obj], RequestAccess.Action.CHANGED)

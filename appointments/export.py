@@ -31,7 +31,8 @@ def csv_response(requests: list[AppointmentRequest]) -> HttpResponse:
 
 
 def spreadsheet_safe(value):
-    # Patients typed these: a cell starting with = + - @ would run as a spreadsheet formula.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    # Patients typed these: a cell starting with = + - @ (or a tab or carriage return before
+    # one) would run as a spreadsheet formula.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value

@@ -206,6 +206,7 @@ class RequestAccess(models.Model):
         VIEWED = "viewed", "Viewed"
         CHANGED = "changed", "Changed"
         EXPORTED = "exported", "Exported"
+        DELETED = "deleted", "Deleted"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     # A number, not a foreign key: the record must outlive the request it describes.

@@ -9,6 +9,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from pytest_django.asserts import assertContains, assertNotContains
 
+from appointments.export import spreadsheet_safe
 from appointments.models import AppointmentRequest, RequestAccess
 from tests.factories import make_clinic, make_request, make_staff
 
@@ -266,3 +267,21 @@ def test_the_request_page_shows_what_the_patient_wrote_read_only_and_readable(ma
         "Not before 9 am",
         "Sam",
     )
+
+
+def test_deleting_requests_is_recorded_like_views_and_exports(manager, bowie):
+    one, two, three = (make_request(clinic=bowie) for _ in range(3))
+    manager.post(f"{QUEUE}{one.pk}/delete/", {"post": "yes"})
+    manager.post(
+        QUEUE, {"action": "delete_selected", "_selected_action": [two.pk, three.pk], "post": "yes"}
+    )
+    assert not AppointmentRequest.objects.exists()
+    deleted = RequestAccess.objects.filter(action="deleted")
+    assert sorted(deleted.values_list("request_number", flat=True)) == [one.pk, two.pk, three.pk]
+    assert {record.user.username for record in deleted} == {"manager"}
+
+
+@pytest.mark.parametrize("typed", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
+def test_the_csv_export_never_starts_a_cell_with_a_formula(typed):
+    assert spreadsheet_safe(typed) == "'" + typed
+    assert spreadsheet_safe("Back pain") == "Back pain"
