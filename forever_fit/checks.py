@@ -1,7 +1,7 @@
 """Deploy checks of our own, reported by `manage.py check --deploy`."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.caches, deploy=True)
@@ -16,6 +16,22 @@ def shared_cache_in_production(app_configs, **kwargs):
                 "rate limits, staff sign-in throttling and the cached footer and menus only hold "
                 "in a cache they all share.",
                 id="forever_fit.W001",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def second_factor_required(app_configs, **kwargs):
+    """The demo's relaxed admin must never reach production."""
+    if not settings.STAFF_SECOND_FACTOR_REQUIRED:
+        return [
+            Error(
+                "Staff can open the admin without a second factor "
+                "(STAFF_SECOND_FACTOR_REQUIRED is off).",
+                hint="Remove STAFF_SECOND_FACTOR_REQUIRED from the environment: only the demo "
+                "(make run) turns it off.",
+                id="forever_fit.E002",
             )
         ]
     return []

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks_db",
     "forever_fit.apps.SignInLockoutsConfig",  # django-axes: staff sign-in lock-outs (Security)
+    "django_otp",  # staff second factor (core/second_factor)
+    "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "core",
     "forever_fit",
     "articles",
@@ -70,8 +73,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.staff_sessions.StaffSessionLimitsMiddleware",
+    "core.second_factor.SecondFactorMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in with its lock-out page.
     "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -83,7 +88,7 @@ WSGI_APPLICATION = "forever_fit.wsgi.application"
 SITE_ID = 1
 # The site's public address: every absolute link (canonical, sitemap, feeds, JSON-LD, emails)
 # starts with it, whatever Host a request came with (core/site.py).
-SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env.str("DJANGO_SITE_URL", default="http://localhost:8000").rstrip("/")
 SITE_DOMAIN = urlsplit(SITE_URL).netloc  # kept in the Sites table for flat pages and redirects
 # The organisation's name, in titles, emails, feeds and JSON-LD; the short one in running text.
 SITE_NAME = "Forever Fit Physical Therapy"
@@ -248,6 +253,17 @@ AXES_LOCKOUT_CALLABLE = "core.staff_login.lockout_response"
 # checks each session against the password it was opened with).
 STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
 STAFF_SESSION_MAX_HOURS = env.int("STAFF_SESSION_MAX_HOURS", default=8)
+# Second factor (core/second_factor): every admin page needs one in production. Only the demo
+# (`make run`) turns this off, and `check --deploy` then fails (forever_fit.E002); patients'
+# requests need a factor even then.
+STAFF_SECOND_FACTOR_REQUIRED = env.bool("STAFF_SECOND_FACTOR_REQUIRED", default=True)
+OTP_TOTP_ISSUER = SITE_NAME
+OTP_TOTP_THROTTLE_FACTOR = 1  # after n wrong codes in a row, wait 2^(n-1) seconds
+# Passkeys belong to the site's host name; they are a second factor, never the only one.
+OTP_WEBAUTHN_RP_ID = urlsplit(SITE_URL).hostname
+OTP_WEBAUTHN_RP_NAME = SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [SITE_URL]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 # --- Mail -------------------------------------------------------------------------------------
 

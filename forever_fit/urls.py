@@ -28,6 +28,9 @@ urlpatterns = [
         "favicon.ico",
         RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True),
     ),
+    # The staff second factor: our pages, and django-otp-webauthn's passkey ceremonies.
+    path(settings.ADMIN_URL + "second-factor/passkeys/", include("django_otp_webauthn.urls")),
+    path(settings.ADMIN_URL + "second-factor/", include("core.second_factor.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     re_path(r"^media/(?P<path>.+)$", views.media, name="media"),
 ]

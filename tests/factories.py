@@ -9,6 +9,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from appointments import spam
 from appointments.models import AppointmentRequest
@@ -160,6 +163,22 @@ def run_worker() -> None:
     """
     with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
         call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+
+
+def sign_in_staff(client, user):
+    """Signed in as staff are in production: password, then an authenticator app's code."""
+    client.force_login(user)
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "Phone"}
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+def current_code(app: TOTPDevice) -> str:
+    """The 6 digits an authenticator app with this device's secret shows now."""
+    return f"{totp(app.bin_key, app.step, app.t0, app.digits, app.drift):06d}"
 
 
 def make_staff(username, group, clinics=()):

@@ -3,7 +3,7 @@
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.factories import make_article, make_clinic
+from tests.factories import make_article, make_clinic, sign_in_staff
 from tests.test_configuration import run_manage
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client, admin_user):
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     return client
 
 

@@ -4,7 +4,7 @@ import pytest
 from pytest_django.asserts import assertContains
 
 from appointments.models import AppointmentRequest
-from tests.factories import form_data
+from tests.factories import form_data, sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_a_script_typed_into_the_form_is_stored_as_text_and_shown_escaped(client
     client.post("/request-appointment/", form_data(last_name="<script>alert(1)</script>"))
     saved = AppointmentRequest.objects.get()
     assert saved.last_name == "<script>alert(1)</script>"
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     response = client.get(f"/admin/appointments/appointmentrequest/{saved.pk}/change/")
     assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
     assert "<script>alert(1)</script>" not in response.content.decode()

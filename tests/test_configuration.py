@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import sign_in_staff
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 
@@ -96,7 +98,7 @@ def test_production_redirects_to_https_and_sends_hsts(client, settings):
 @pytest.mark.parametrize("kind", ["public", "form", "admin"])
 def test_every_kind_of_page_sends_the_full_set_of_security_headers(client, admin_user, kind):
     if kind == "admin":
-        client.force_login(admin_user)
+        sign_in_staff(client, admin_user)
     url = {"public": "/articles/", "form": "/request-appointment/", "admin": "/admin/"}[kind]
     response = client.get(url, secure=True)
     headers = response.headers

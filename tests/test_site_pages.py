@@ -15,7 +15,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from forever_fit.views import server_error
-from tests.factories import make_article, make_clinic, make_topic
+from tests.factories import make_article, make_clinic, make_topic, sign_in_staff
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -166,7 +166,7 @@ def test_staff_edit_the_home_pages_words_and_tiles_and_see_them_at_once(client, 
     back, knee = make_topic(name="Back Pain"), make_topic(name="Knee & Hip")
     assertContains(client.get("/"), "Move with less pain")  # cached from here on
     assertContains(client.get("/"), f'href="{knee.get_absolute_url()}"')  # none ticked: all
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     response = client.post(
         "/admin/forever_fit/homepage/1/change/",
         {
@@ -187,6 +187,6 @@ def test_staff_edit_the_home_pages_words_and_tiles_and_see_them_at_once(client, 
 
 
 def test_the_home_page_cannot_be_added_or_deleted(client, admin_user):
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     assert client.get("/admin/forever_fit/homepage/add/").status_code == 403
     assert client.get("/admin/forever_fit/homepage/1/delete/").status_code == 403

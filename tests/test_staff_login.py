@@ -8,9 +8,10 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import Client
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.asserts import assertContains, assertRedirects
 
-from tests.factories import make_staff
+from tests.factories import current_code, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +77,8 @@ def test_a_practice_manager_sees_the_lock_out_and_lifts_it(client, staff_user):
         ).status_code
         == 302
     )
+    app = TOTPDevice.objects.create(user=manager, name="Phone")
+    office.post("/admin/second-factor/", {"code": current_code(app)})
     assertContains(office.get("/admin/"), "Sign-in lock-outs")
     attempt = AccessAttempt.objects.get(username="coordinator")
     assertContains(office.get("/admin/axes/accessattempt/"), "coordinator")

@@ -7,6 +7,8 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertRedirects
 
+from tests.factories import sign_in_staff
+
 pytestmark = pytest.mark.django_db
 
 ADMIN = "/admin/"
@@ -15,7 +17,7 @@ ADMIN = "/admin/"
 @pytest.fixture
 def staff_client(client, admin_user, time_machine):
     time_machine.move_to(timezone.now(), tick=False)
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     assert client.get(ADMIN).status_code == 200
     return client
 
@@ -45,7 +47,7 @@ def test_a_busy_session_still_ends_after_its_lifetime(staff_client, time_machine
 def test_a_password_change_signs_out_the_accounts_other_sessions(admin_user):
     desk, home = Client(), Client()
     for browser in (desk, home):
-        browser.force_login(admin_user)
+        sign_in_staff(browser, admin_user)
         assert browser.get(ADMIN).status_code == 200
     response = desk.post(
         "/admin/password_change/",

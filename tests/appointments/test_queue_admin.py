@@ -11,7 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from appointments.export import spreadsheet_safe
 from appointments.models import AppointmentRequest, RequestAccess
-from tests.factories import make_clinic, make_request, make_staff
+from tests.factories import make_clinic, make_request, make_staff, sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -30,14 +30,14 @@ def crofton():
 
 @pytest.fixture
 def front_desk(client, django_user_model, bowie):
-    client.force_login(make_staff("bowie-desk", "Front desk", [bowie]))
+    sign_in_staff(client, make_staff("bowie-desk", "Front desk", [bowie]))
     return client
 
 
 @pytest.fixture
 def manager(client, django_user_model):
     user = make_staff("manager", "Practice managers")
-    client.force_login(user)
+    sign_in_staff(client, user)
     return client
 
 
@@ -123,7 +123,7 @@ def test_every_view_of_a_request_is_recorded_and_visible_to_managers(
 ):
     desk_user = make_staff("bowie-desk", "Front desk", [bowie])
     request = make_request(clinic=bowie)
-    client.force_login(desk_user)
+    sign_in_staff(client, desk_user)
     assertContains(client.get(f"{QUEUE}{request.pk}/change/"), "Rivera")
     access = RequestAccess.objects.get()
     assert (access.user, access.request_number, access.clinic, access.action) == (
@@ -134,21 +134,21 @@ def test_every_view_of_a_request_is_recorded_and_visible_to_managers(
     )
     assert client.get("/admin/appointments/requestaccess/").status_code == 403
 
-    client.force_login(make_staff("manager", "Practice managers"))
+    sign_in_staff(client, make_staff("manager", "Practice managers"))
     assertContains(client.get("/admin/appointments/requestaccess/"), "bowie-desk")
 
 
 def test_csv_export_needs_its_permission_and_is_recorded(client, django_user_model, bowie):
     request = make_request(clinic=bowie, last_name="Okafor", note="=HYPERLINK(1)")
     desk_user = make_staff("bowie-desk", "Front desk", [bowie])
-    client.force_login(desk_user)
+    sign_in_staff(client, desk_user)
     export = {"action": "export_csv", "_selected_action": [request.pk]}
     assertNotContains(client.get(QUEUE), "Export selected as CSV")
     response = client.post(QUEUE, export)
     assert response.get("Content-Type", "").startswith("text/html")  # refused: no file
 
     desk_user.user_permissions.add(Permission.objects.get(codename="export_appointmentrequest"))
-    client.force_login(desk_user)
+    sign_in_staff(client, desk_user)
     response = client.post(QUEUE, export)
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))

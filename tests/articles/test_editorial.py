@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 from articles.models import Article
 from articles.preview import preview_url
 from forever_fit.demo_pictures import draw_topic_picture
-from tests.factories import make_article, make_author, make_staff
+from tests.factories import make_article, make_author, make_staff, sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_staff_preview_a_draft_exactly_as_it_will_look(client, django_user_model):
     draft = make_article(title="Work in progress", status=Article.Status.DRAFT)
     assert client.get(f"/articles/preview/{draft.pk}/").status_code == 302  # sign in first
-    client.force_login(make_staff("editor", "Editors"))
+    sign_in_staff(client, make_staff("editor", "Editors"))
     response = client.get(f"/articles/preview/{draft.pk}/")
     assertContains(response, "<h1>Work in progress</h1>", html=True)
     assertContains(response, "Patients cannot see this page yet.")
@@ -75,7 +75,7 @@ def test_changed_slug_leaves_a_single_301_behind(client):
 
 def test_scheduled_articles_show_as_scheduled_in_the_admin(client, admin_user):
     make_article(title="Coming next week", publish_at=timezone.now() + timedelta(days=7))
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     assertContains(client.get("/admin/articles/article/"), "<strong>Scheduled</strong>")
 
 
@@ -86,7 +86,7 @@ def test_review_due_lists_articles_with_old_or_no_reviews(client, admin_user, se
     make_article(title="Fresh review", reviewer=reviewer, last_reviewed=today)
     make_article(title="Stale review", reviewer=reviewer, last_reviewed=today - timedelta(days=400))
     make_article(title="Never reviewed")
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     response = client.get("/admin/articles/article/?review=due")
     assertContains(response, "Stale review")
     assertContains(response, "Never reviewed")
@@ -112,7 +112,7 @@ def change_form(article, **changes):
 
 
 def test_editors_can_publish_a_reviewed_article(client, django_user_model):
-    client.force_login(make_staff("editor", "Editors"))
+    sign_in_staff(client, make_staff("editor", "Editors"))
     draft = make_article(
         status=Article.Status.DRAFT, reviewer=make_author(), last_reviewed=timezone.localdate()
     )
@@ -125,7 +125,7 @@ def test_editors_can_publish_a_reviewed_article(client, django_user_model):
 
 
 def test_publishing_without_a_medical_review_needs_a_confirmation(client, django_user_model):
-    client.force_login(make_staff("editor", "Editors"))
+    sign_in_staff(client, make_staff("editor", "Editors"))
     draft = make_article(status=Article.Status.DRAFT)
     url = f"/admin/articles/article/{draft.pk}/change/"
     response = client.post(url, change_form(draft, status="published"))
@@ -148,7 +148,7 @@ def test_clinical_reviewers_cannot_publish_but_can_record_their_review(client, d
     reviewer_user = make_staff("dr-lee", "Clinical reviewers")
     reviewer = make_author(name="Jordan Lee", credentials="PT, DPT", user=reviewer_user)
     draft = make_article(status=Article.Status.DRAFT)
-    client.force_login(reviewer_user)
+    sign_in_staff(client, reviewer_user)
     client.post(
         f"/admin/articles/article/{draft.pk}/change/",
         change_form(draft, status="published", summary="Corrected summary."),
@@ -165,7 +165,7 @@ def test_clinical_reviewers_cannot_publish_but_can_record_their_review(client, d
 
 
 def test_editors_cannot_record_a_medical_review(client, django_user_model):
-    client.force_login(make_staff("editor", "Editors"))
+    sign_in_staff(client, make_staff("editor", "Editors"))
     article = make_article()
     response = client.get("/admin/articles/article/")
     assertNotContains(response, "Record my medical review")
@@ -178,7 +178,7 @@ def test_editors_cannot_record_a_medical_review(client, django_user_model):
 
 
 def test_a_new_topic_shows_on_the_site_at_once(client, admin_user):
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     client.post(
         "/admin/articles/topic/add/",
         {"name": "Pelvic Health", "slug": "pelvic-health", "description": ""},
@@ -187,7 +187,7 @@ def test_a_new_topic_shows_on_the_site_at_once(client, admin_user):
 
 
 def test_admin_rejects_a_picture_without_description_unless_decorative(client, admin_user):
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     article = make_article()
     picture = draw_topic_picture("x", size=(1000, 600))
     upload = io.BytesIO(picture.read())
@@ -211,7 +211,7 @@ def test_a_review_is_due_by_the_clinics_calendar_at_any_hour(settings, eastern_t
 
 
 def test_the_admin_says_in_words_when_readers_see_an_article(client, admin_user):
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     scheduled = make_article(publish_at=timezone.now() + timedelta(days=2))
     response = client.get(f"/admin/articles/article/{scheduled.pk}/change/")
     assertContains(response, "<strong>Scheduled</strong>: it appears on")

@@ -10,7 +10,7 @@ from PIL import Image
 
 from core.images import MAX_UPLOAD_BYTES, clean_upload
 from forever_fit.demo_pictures import draw_topic_picture
-from tests.factories import make_article, make_clinic
+from tests.factories import make_article, make_clinic, sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +128,7 @@ def test_a_clinic_photo_uploaded_in_the_admin_loses_its_gps_position_and_gets_re
     clinic = make_clinic(name="Bowie", slug="bowie")
     exif = Image.Exif()
     exif[0x8825] = {1: "N", 2: (38.0, 56.0, 48.0)}  # GPS: where the photo was taken
-    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
     response = client.post(
         f"/admin/locations/clinic/{clinic.pk}/change/",
         clinic_form(

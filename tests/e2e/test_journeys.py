@@ -2,13 +2,15 @@
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from appointments.models import AppointmentRequest
 from articles.models import Article
-from tests.factories import make_article, make_request
+from tests.factories import current_code, make_article, make_request
 
 FOCUS_VISIBLE = """() => {
   const style = getComputedStyle(document.activeElement);
@@ -91,10 +93,16 @@ def test_the_note_says_how_much_room_is_left_and_thanks_needs_a_request(page, li
 
 
 def sign_in(page, live_server, username: str, password: str = "a-long-test-password"):
+    """Password, then the code of the authenticator app the account enrolled."""
+    app, _ = TOTPDevice.objects.get_or_create(
+        user=get_user_model().objects.get(username=username), confirmed=True
+    )
     page.goto(live_server.url + "/admin/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+    page.get_by_label("6-digit code from your app").fill(current_code(app))
+    page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_text(f"Welcome, {username}", exact=False)).to_be_visible()
 
 

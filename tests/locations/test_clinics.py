@@ -15,6 +15,7 @@ from tests.factories import (
     make_opening_hours,
     make_service,
     make_special_hours,
+    sign_in_staff,
 )
 from tests.html import json_ld
 
@@ -216,7 +217,7 @@ def test_home_page_describes_the_organisation_with_all_its_clinics(client):
 def manager_client(client, django_user_model):
     manager = django_user_model.objects.create_user("manager", password="x", is_staff=True)
     manager.groups.add(Group.objects.get(name="Clinic managers"))
-    client.force_login(manager)
+    sign_in_staff(client, manager)
     return client
 
 
