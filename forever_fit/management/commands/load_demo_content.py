@@ -33,6 +33,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Admin: sign in at {admin_url} as 'admin' with password {password}\n"
                 "       (shown only now; change it with: "
-                ".venv/bin/python manage.py changepassword admin)"
+                ".venv/bin/python manage.py changepassword admin)\n"
+                "       Patients' requests ask for a second factor: an authenticator app or a "
+                "passkey, set up on the spot."
             )
         )
