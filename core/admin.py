@@ -39,7 +39,7 @@ class StaffAccountAdmin(UserAdmin):
 
     @admin.display(description="Second factor")
     def second_factor(self, user):
-        kinds = [name for name, has in [("app", user.has_app), ("passkey", user.has_passkey)] if has]
+        kinds = [k for k, has in (("app", user.has_app), ("passkey", user.has_passkey)) if has]
         return " and ".join(kinds).capitalize() if kinds else "None yet"
 
     def has_reset_second_factor_permission(self, request):

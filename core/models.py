@@ -24,9 +24,7 @@ def normalize(typed: str) -> str:
     """What people type ("abcd efgh-jkmn", lower case, O for 0) as the stored form."""
     cleaned = "".join(ch for ch in typed.upper() if ch.isalnum())
     cleaned = cleaned.translate(str.maketrans("OIL", "011"))
-    return "-".join(
-        cleaned[i : i + GROUP_LENGTH] for i in range(0, len(cleaned), GROUP_LENGTH)
-    )
+    return "-".join(cleaned[i : i + GROUP_LENGTH] for i in range(0, len(cleaned), GROUP_LENGTH))
 
 
 class RecoveryCodes(ThrottlingMixin, Device):
@@ -102,3 +100,6 @@ class RecoveryCode(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["device", "lookup"])]
+
+    def __str__(self):
+        return f"Recovery code {self.lookup}-…"
