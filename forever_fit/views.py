@@ -1,5 +1,6 @@
 """The site-wide pages that belong to no single app: home and the pages machines read."""
 
+import logging
 from datetime import UTC, timedelta
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from forever_fit.models import home_page
 from locations.forms import NearestClinicForm
 from locations.models import footer_clinics
 from locations.schema_org import organization_json_ld
+
+log = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -83,6 +86,15 @@ def media(request, path):
 
 
 def server_error(request):
-    """Render the 500 page without touching the database, which may be what failed."""
-    html = render_to_string("500.html", site(request))
+    """Render the 500 page without touching the database, which may be what failed.
+
+    When even the site's design cannot be drawn (a release without `collectstatic` has no
+    static files manifest, so every `{% static %}` raises), a plain page still says what to do.
+    """
+    context = site(request)
+    try:
+        html = render_to_string("500.html", context)
+    except Exception:
+        log.exception("The 500 page could not be drawn in the site's design")
+        html = render_to_string("500-plain.html", context)
     return HttpResponseServerError(html)

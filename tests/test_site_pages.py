@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.contrib.flatpages.models import FlatPage
 from django.db import OperationalError, connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -71,6 +71,22 @@ def test_500_page_renders_without_the_database(settings):
     settings.CLINIC_MAIN_PHONE = "+14105550100"
     # Any query here would fail: this test has no database access at all.
     response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong on our side" in html
+    assert 'href="tel:+14105550100"' in html
+
+
+@pytest.mark.django_db(databases=[])
+def test_500_page_still_renders_when_static_files_were_never_collected(settings, tmp_path):
+    settings.CLINIC_MAIN_PHONE = "+14105550100"
+    settings.STATIC_ROOT = tmp_path  # empty: no manifest, so every {% static %} raises
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    client = Client(raise_request_exception=False)
+    response = client.get("/")
     assert response.status_code == 500
     html = response.content.decode()
     assert "Something went wrong on our side" in html
