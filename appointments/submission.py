@@ -28,7 +28,8 @@ def submit_request(*, form: AppointmentRequestForm, request: HttpRequest) -> App
     kept and notifies nobody.
     """
     token = spam.token_problem(form.data.get("shown", ""))
-    if token == "stale":
+    # "stale" is the token's verdict, not a password (bandit B105).
+    if token == "stale":  # nosec B105
         raise StaleForm
     appointment = form.save(commit=False)
     if token in ("too fast", "invalid") or form.data.get("website"):

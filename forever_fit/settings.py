@@ -32,7 +32,8 @@ if not SECRET_KEY:
             "DJANGO_SECRET_KEY is not set. Production needs a long random secret key; create one "
             "with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
         )
-    SECRET_KEY = "django-insecure-development-only"  # noqa: S105 - DEBUG only, never production
+    # DEBUG only: production refuses to start without DJANGO_SECRET_KEY (bandit B105).
+    SECRET_KEY = "django-insecure-development-only"  # nosec B105
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
