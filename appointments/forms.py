@@ -68,7 +68,8 @@ class AppointmentRequestForm(forms.ModelForm):
     # Spam signals: people never see the honeypot; the token notes when the form was shown.
     website = forms.CharField(required=False, label="Leave this field empty")
     shown = forms.CharField(widget=forms.HiddenInput, required=False)
-    source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
+    # No max_length: a hidden field's error would refuse the request without a visible reason.
+    source = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = AppointmentRequest
@@ -143,8 +144,9 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def clean_source(self):
         source = self.cleaned_data["source"]
-        # A local path only: anything else is not ours to keep.
-        return source if source.startswith("/") and not source.startswith("//") else ""
+        # A local path of ours only (the model keeps 200 characters): anything else is dropped.
+        local = source.startswith("/") and not source.startswith("//")
+        return source if local and len(source) <= 200 else ""
 
     def clean(self):
         cleaned = super().clean()
