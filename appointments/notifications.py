@@ -3,18 +3,25 @@
 The request row is the source of truth: `notified_at` and `confirmation_sent_at` say what has
 been sent, `notify_after` when to try next. A worker first *claims* a request by moving
 notify_after a lease into the future in one conditional UPDATE, so two workers never send the
-same email; if a worker dies mid-send, the lease runs out and the next sweep sends it. Emails
-carry the request number, clinic and time only: never the patient's name, reason or note.
+same email at once; if a worker dies mid-send, the lease runs out and the running worker sends
+it again (tasks.look_after_the_queue).
+
+Delivery is therefore at least once, not exactly once: a worker killed after the mail server
+accepted an email but before the row said so sends it again. Each email's Message-ID is fixed
+per request and kind, so mail clients and servers that fold repeats show it once.
+
+Emails carry the request number, clinic and time only: never the patient's name, reason or note.
 """
 
 import logging
 import smtplib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -25,9 +32,13 @@ from core.site import absolute_url
 
 logger = logging.getLogger(__name__)
 
-# Long enough for a slow SMTP server (the backend times out after 10 s), short enough that a
-# request whose worker died is sent again soon.
-LEASE = timedelta(minutes=5)
+
+def lease() -> timedelta:
+    """Long enough for a slow SMTP server (the backend times out after 10 s), short enough that
+    a request whose worker died is sent again soon."""
+    return timedelta(seconds=settings.APPOINTMENT_NOTIFICATION_LEASE_SECONDS)
+
+
 # Waits after the 1st, 2nd, ... failed attempt; the last repeats until mail is back.
 BACKOFF = [timedelta(minutes=m) for m in (1, 5, 15, 60, 120)]
 # Mail failures worth retrying: SMTP refusals, and the network errors under them.
@@ -40,7 +51,7 @@ def claim(request_id: int) -> bool:
     claimed = (
         AppointmentRequest.objects.due_for_delivery(now)
         .filter(pk=request_id)
-        .update(notify_after=now + LEASE, notification_attempts=F("notification_attempts") + 1)
+        .update(notify_after=now + lease(), notification_attempts=F("notification_attempts") + 1)
     )
     return claimed == 1
 
@@ -81,13 +92,21 @@ def deliver(request_id: int) -> Delivery:
 
 
 def overdue_ids(now=None) -> list[int]:
-    """Due requests older than a minute: their own task was lost, or their worker died."""
+    """Due requests whose own task was lost (older than a minute: a new one's task may still be
+    on its way) or whose claim or retry time ran out (a worker died, or a retry is due)."""
     now = now or timezone.now()
     return list(
         AppointmentRequest.objects.due_for_delivery(now)
-        .filter(created_at__lte=now - timedelta(minutes=1))
+        .filter(Q(created_at__lte=now - timedelta(minutes=1)) | Q(notify_after__isnull=False))
         .values_list("pk", flat=True)
     )
+
+
+def message_id(appointment: AppointmentRequest, kind: str) -> str:
+    """The same for every attempt at one email, different for every request and kind."""
+    received = int(appointment.created_at.timestamp())
+    host = urlsplit(settings.SITE_URL).hostname
+    return f"<appointment-request-{appointment.pk}-{received}.{kind}@{host}>"
 
 
 def clinic_email_subject(appointment: AppointmentRequest) -> str:
@@ -109,6 +128,7 @@ def send_clinic_notification(appointment: AppointmentRequest) -> None:
         subject=clinic_email_subject(appointment),
         body=render_to_string("appointments/email/clinic_notification.txt", context),
         to=[recipient],
+        headers={"Message-ID": message_id(appointment, "clinic")},
     ).send()
 
 
@@ -123,4 +143,5 @@ def send_patient_confirmation(appointment: AppointmentRequest) -> None:
         subject=f"{settings.SITE_NAME}: we have your appointment request",
         body=render_to_string("appointments/email/patient_confirmation.txt", context),
         to=[appointment.email],
+        headers={"Message-ID": message_id(appointment, "patient")},
     ).send()

@@ -329,6 +329,12 @@ APPOINTMENT_NOTIFICATION_STUCK_MINUTES = env.int(
     "APPOINTMENT_NOTIFICATION_STUCK_MINUTES", default=30
 )
 # Form submissions one client may make per hour (counted in the shared cache).
+# A worker holds a request's delivery this long; if it dies, the running worker takes over
+# after it (and marks the dead worker's task failed). It checks every QUEUE_CHECK_SECONDS.
+APPOINTMENT_NOTIFICATION_LEASE_SECONDS = env.int(
+    "APPOINTMENT_NOTIFICATION_LEASE_SECONDS", default=300
+)
+TASK_QUEUE_CHECK_SECONDS = env.int("TASK_QUEUE_CHECK_SECONDS", default=60)
 APPOINTMENT_RATE_LIMIT_PER_HOUR = env.int("APPOINTMENT_RATE_LIMIT_PER_HOUR", default=10)
 # A form sent sooner than this after it was shown is a bot's; one older than the maximum is
 # shown again to be checked and sent once more.

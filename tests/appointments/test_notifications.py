@@ -143,7 +143,7 @@ def test_a_worker_that_dies_mid_task_leaves_the_request_to_the_next_sweep(
     # While the dead worker's lease lasts, a sweep leaves the request alone...
     assert enqueue_overdue_notifications() == 0
     # ...and once it has run out, the sweep queues it again: sent once, and only once.
-    time_machine.shift(notifications.LEASE + timedelta(seconds=1))
+    time_machine.shift(notifications.lease() + timedelta(seconds=1))
     assert enqueue_overdue_notifications() == 1
     run_worker()
     assert enqueue_overdue_notifications() == 0
@@ -176,3 +176,16 @@ def test_a_lost_queue_entry_is_recovered_by_the_sweep(
     run_worker()
     clinic_mail = mailoutbox[0]
     assert clinic_mail.subject == f"New appointment request #{response_request.pk} for Bowie"
+
+
+def test_each_email_has_its_own_message_id_kept_across_attempts(bowie, mailoutbox):
+    first, second = make_request(clinic=bowie, email="a@example.com"), make_request(clinic=bowie)
+    for request in (first, second):
+        notifications.deliver(request.pk)
+    AppointmentRequest.objects.filter(pk=first.pk).update(notified_at=None, notify_after=None)
+    notifications.deliver(first.pk)  # a repeat, as after a worker died mid-send
+    ids = [m.extra_headers["Message-ID"] for m in mailoutbox]
+    clinic_first, patient_first, clinic_second, clinic_first_again = ids
+    assert clinic_first == clinic_first_again
+    assert len({clinic_first, patient_first, clinic_second}) == 3
+    assert clinic_first.endswith("@www.foreverfitpt.example>")
