@@ -15,6 +15,7 @@ from core.site import absolute_url
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.ImageField: {"form_class": CleanedPictureField}}
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -3,12 +3,15 @@
 import io
 
 import pytest
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.test import RequestFactory
 from PIL import Image
 
-from core.images import MAX_UPLOAD_BYTES, clean_upload
+from core.images import MAX_UPLOAD_BYTES, CleanedPictureField, clean_upload
 from forever_fit.demo_pictures import draw_topic_picture
 from tests.factories import make_article, make_clinic, sign_in_staff
 
@@ -141,3 +144,19 @@ def test_a_clinic_photo_uploaded_in_the_admin_loses_its_gps_position_and_gets_re
     assert "entrance-480.webp" in renditions_of("entrance", "clinics")
     html = client.get("/locations/bowie/").content.decode()
     assert "/media/renditions/clinics/entrance-480.webp 480w" in html
+
+
+def test_every_picture_staff_can_upload_goes_through_the_same_checks(admin_user):
+    """One upload path: each image field of each model in the admin is a CleanedPictureField."""
+    request = RequestFactory().get("/")
+    request.user = admin_user
+    fields = []
+    for model, model_admin in admin.site._registry.items():
+        form = model_admin.get_form(request)
+        for field in model._meta.fields:
+            if isinstance(field, models.ImageField):
+                fields.append(f"{model.__name__}.{field.name}")
+                assert isinstance(form.base_fields[field.name], CleanedPictureField), fields[-1]
+    assert {"Article.hero_image", "Clinic.photo", "Topic.picture", "HomePage.picture"} <= set(
+        fields
+    )
