@@ -32,6 +32,8 @@ def test_admin_pages_log_no_errors_or_warnings(browser, live_server, site, djang
         "/admin/appointments/appointmentrequest/",
         f"/admin/appointments/appointmentrequest/{request.pk}/change/",
         "/admin/forever_fit/homepage/1/change/",
+        "/admin/second-factor/security/",
+        "/admin/auth/user/",
     ]:
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")
