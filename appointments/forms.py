@@ -22,6 +22,23 @@ def reason_choices() -> list[tuple[str, str]]:
     return [(topic.slug, topic.reason_label) for topic in topics] + [(OTHER_REASON, SOMETHING_ELSE)]
 
 
+class UnseenTextField(forms.CharField):
+    """Text of a field people never see or type in (hidden, or the honeypot).
+
+    It can never be an error: nobody could read it or correct it, so the form would come back
+    for no visible reason. No length limit, and NUL characters are dropped instead of refused;
+    what the value means is judged later (a bad token or a filled honeypot is spam, a source
+    that is not one of our paths is dropped).
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = []
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\x00", "")
+
+
 class ReasonField(forms.ChoiceField):
     """The article topics in their form wording, then “something else”: a Topic or None."""
 
@@ -66,10 +83,9 @@ class AppointmentRequestForm(forms.ModelForm):
         error_messages={"required": "Tick this box so that we may contact you about it."},
     )
     # Spam signals: people never see the honeypot; the token notes when the form was shown.
-    website = forms.CharField(required=False, label="Leave this field empty")
-    shown = forms.CharField(widget=forms.HiddenInput, required=False)
-    # No max_length: a hidden field's error would refuse the request without a visible reason.
-    source = forms.CharField(widget=forms.HiddenInput, required=False)
+    website = UnseenTextField(required=False, label="Leave this field empty")
+    shown = UnseenTextField(widget=forms.HiddenInput, required=False)
+    source = UnseenTextField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = AppointmentRequest
