@@ -6,6 +6,16 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Health articles"
 
     def ready(self):
-        from articles.models import Topic, topics_menu
+        from articles.models import (
+            Article,
+            Author,
+            Topic,
+            UrgentCareNotice,
+            next_publication,
+            topics_menu,
+        )
+        from core.page_cache import changes_by_itself_at, forget_pages_on_change
 
         topics_menu.forget_on_change(Topic)
+        forget_pages_on_change(Article, Author, Topic, UrgentCareNotice)
+        changes_by_itself_at(next_publication)

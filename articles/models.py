@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -6,7 +6,7 @@ from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Subquery, Value, When
+from django.db.models import Case, IntegerField, Min, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -106,6 +106,13 @@ class UrgentCareNotice(models.Model):
 
     def __str__(self):
         return "Urgent-care callout"
+
+
+def next_publication(now: datetime) -> datetime | None:
+    """When the next scheduled article goes live: lists, topics, feeds and the sitemap change."""
+    return Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now).aggregate(
+        first=Min("publish_at")
+    )["first"]
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -22,6 +22,10 @@ class StaffSessionLimitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Without a session cookie nobody is signed in: not even reading the (empty) session
+        # keeps the response shareable by the page cache (no "Vary: Cookie").
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff:
             self.enforce(request)

@@ -24,8 +24,13 @@ class ForeverFitConfig(AppConfig):
         from forever_fit.models import HomePage, home_page
 
         post_migrate.connect(sync_site_domain, sender=self)
+        from django.contrib.flatpages.models import FlatPage
+
+        from core.page_cache import forget_pages_on_change
+
         for model in (HomePage, HomePage.topics.through):
             home_page.forget_on_change(model)
+        forget_pages_on_change(HomePage, HomePage.topics.through, FlatPage)
 
 
 class SignInLockoutsConfig(AxesAppConfig):

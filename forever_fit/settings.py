@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "forever_fit.security_headers.SecurityHeadersMiddleware",
     "forever_fit.bad_input.RejectNulBytesMiddleware",
+    # Before sessions and sign-in: a cached page costs no database query at all.
+    "core.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -307,6 +309,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A queue in the database: a request's notification is stored in the same database as the
 # request, and `manage.py db_worker` sends it. Mail being down never slows or fails the form.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- Page cache (core/page_cache.py) ------------------------------------------------------------
+
+# Public pages for visitors without a session, in the shared cache; any content change forgets
+# them all at once, and none outlives the next scheduled publication or opening-hours change.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# What nginx or a CDN may keep (s-maxage), and serve while refreshing (stale-while-revalidate).
+PAGE_FRONT_CACHE_SECONDS = env.int("PAGE_FRONT_CACHE_SECONDS", default=10)
+PAGE_STALE_SECONDS = env.int("PAGE_STALE_SECONDS", default=20)
 
 # --- Articles ---------------------------------------------------------------------------------
 

@@ -6,7 +6,17 @@ class LocationsConfig(AppConfig):
     verbose_name = "Clinics"
 
     def ready(self):
-        from locations.models import Clinic, OpeningHours, SpecialHours, footer_clinics
+        from core.page_cache import changes_by_itself_at, forget_pages_on_change
+        from locations.models import (
+            Clinic,
+            OpeningHours,
+            Service,
+            SpecialHours,
+            footer_clinics,
+            next_opening_change,
+        )
 
         for model in (Clinic, OpeningHours, SpecialHours):
             footer_clinics.forget_on_change(model)
+        forget_pages_on_change(Clinic, OpeningHours, SpecialHours, Service, Clinic.services.through)
+        changes_by_itself_at(next_opening_change)

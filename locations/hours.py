@@ -143,6 +143,17 @@ class Schedule:
                     return Status(is_open=False, opens_on=day, opens_at=interval.opens, today=today)
         return Status(is_open=False, today=today)
 
+    def next_change_after(self, moment: datetime) -> datetime | None:
+        """When the clinic next opens or closes after this moment (None: not in two weeks)."""
+        status = self.status_at(moment)
+        if status.is_open:
+            when = datetime.combine(status.today, status.closes_at)
+        elif status.opens_on is not None:
+            when = datetime.combine(status.opens_on, status.opens_at)
+        else:
+            return None
+        return timezone.make_aware(when)
+
     def week_of(self, today: date) -> list[Day]:
         """Monday to Sunday of the week containing today, with special hours applied."""
         monday = today - timedelta(days=today.weekday())

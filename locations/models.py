@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -182,6 +182,16 @@ class Clinic(models.Model):
 # carries their hours, so neither costs a query. apps.py empties it when a clinic, its hours or
 # its special days change; open-or-closed is worked out from the hours at each request.
 footer_clinics = CachedList("footer-clinics", lambda: Clinic.objects.for_pages())
+
+
+def next_opening_change(now: datetime) -> datetime:
+    """The next moment a page about clinics reads differently by itself: a clinic opens or
+    closes, or the date turns ("opens tomorrow" becomes "opens at", today's row moves)."""
+    midnight = timezone.make_aware(
+        datetime.combine(timezone.localdate(now) + timedelta(days=1), time.min)
+    )
+    changes = (clinic.schedule.next_change_after(now) for clinic in footer_clinics())
+    return min([midnight, *filter(None, changes)])
 
 
 class OpeningHours(models.Model):

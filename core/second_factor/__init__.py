@@ -51,11 +51,14 @@ class SecondFactorMiddleware:
         ]
 
     def __call__(self, request):
-        user = request.user
         path = request.path_info
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES or not path.startswith(
+            self.admin_prefix
+        ):
+            return self.get_response(request)  # nobody signed in, or not the admin
+        user = request.user
         if (
             user.is_authenticated
-            and path.startswith(self.admin_prefix)
             and not any(path.startswith(p) for p in self.open_paths)
             and (settings.STAFF_SECOND_FACTOR_REQUIRED or path.startswith(self.patient_data_prefix))
             and not user.is_verified()

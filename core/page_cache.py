@@ -1,0 +1,158 @@
+"""Whole public pages from the shared cache: fast for everyone, stale for no one.
+
+What is cached: a GET or HEAD from a visitor without a session (staff and patients who just
+sent the form have one) whose response is a plain 200 that sets no cookie, does not vary on
+cookies (no CSRF token, no session read), is not marked private or no-store, and used no CSP
+nonce. Everything else passes straight through, and is never stored.
+
+When it changes: every page is keyed on a *generation*; saving or deleting any content the pages
+show (apps connect their models with `forget_pages_on_change`) starts a new generation once the
+transaction commits, so every page is rendered afresh at once. Pages also change by themselves
+(a scheduled article goes live, a clinic opens or closes, the date turns): apps register
+`changes_by_itself_at` functions, and no entry outlives the earliest moment they name.
+
+What the front cache (nginx, a CDN) is told: `s-maxage` of at most PAGE_FRONT_CACHE_SECONDS and
+never past that moment, a short `stale-while-revalidate`, and `max-age=0` so browsers ask again
+each time; an `ETag` answers their question with a 304 when nothing changed.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+
+GENERATION_KEY = "pages:generation"
+UNCACHEABLE = ("private", "no-store", "no-cache")
+
+_change_moments: list[Callable[[datetime], datetime | None]] = []
+
+
+def changes_by_itself_at(moment_after: Callable[[datetime], datetime | None]):
+    """Register a function that names the next moment (after `now`) some page changes alone."""
+    _change_moments.append(moment_after)
+    return moment_after
+
+
+def forget_all_pages() -> None:
+    """A new generation: every cached page is rendered afresh on its next request."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def forget_pages_on_change(*models) -> None:
+    """Forget every page after a transaction that saved or deleted one of these models."""
+
+    def forget(**kwargs):
+        transaction.on_commit(forget_all_pages)
+
+    for model in models:
+        uid = f"forget-pages-{model._meta.label}"
+        post_save.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-save")
+        post_delete.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-delete")
+        if model._meta.auto_created:
+            m2m_changed.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-m2m")
+
+
+def _generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _next_change(now: datetime, generation: str) -> datetime:
+    """The earliest moment a page changes by itself, at most PAGE_CACHE_SECONDS away."""
+    key = f"pages:next-change:{generation}"
+    moment = cache.get(key)
+    if moment is None or moment <= now:
+        latest = now + timedelta(seconds=settings.PAGE_CACHE_SECONDS)
+        moments = [m for m in (after(now) for after in _change_moments) if m and m > now]
+        moment = min([latest, *moments])
+        cache.set(key, moment, timeout=max(1, int((moment - now).total_seconds())))
+    return moment
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    etag: str
+    expires: datetime
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers.items():
+            response[name] = value
+        return response
+
+
+def _storable(request, response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "cookie" not in response.get("Vary", "").lower()
+        and not any(word in cache_control for word in UNCACHEABLE)
+        and not getattr(request, "_csp_nonce", None)  # a nonce used once is no nonce
+    )
+
+
+def _front_cache_headers(response, expires: datetime, now: datetime) -> None:
+    """Let shared caches keep the page until the front-cache limit or its expiry, if sooner."""
+    left = int((expires - now).total_seconds())
+    fresh = max(0, min(settings.PAGE_FRONT_CACHE_SECONDS, left))
+    stale = max(0, min(settings.PAGE_STALE_SECONDS, left - fresh))
+    directives = {"public": True, "max_age": 0, "s_maxage": fresh}
+    if stale:
+        directives["stale_while_revalidate"] = stale
+    patch_cache_control(response, **directives)
+
+
+class PublicPageCacheMiddleware:
+    """Answers anonymous GETs from the page cache; fills it from responses safe to share."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or not settings.PAGE_CACHE_SECONDS  # 0 turns the page cache off
+        ):
+            return self.get_response(request)
+        now = timezone.now()
+        generation = _generation()
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"pages:{generation}:{path}"
+        page = cache.get(key)
+        if page is None or page.expires <= now:
+            response = self.get_response(request)
+            if not _storable(request, response):
+                return response
+            page = CachedPage(
+                status=response.status_code,
+                headers=dict(response.items()),
+                content=response.content,
+                etag=f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
+                expires=_next_change(now, generation),
+            )
+            cache.set(key, page, timeout=max(1, int((page.expires - now).total_seconds())))
+            response["X-Page-Cache"] = "miss"
+        else:
+            response = page.response()
+            response["X-Page-Cache"] = "hit"
+        response["ETag"] = page.etag
+        _front_cache_headers(response, page.expires, now)
+        return get_conditional_response(request, etag=page.etag, response=response)
