@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-dev
 HOST_PORT := 127.0.0.1:8000
 
-.PHONY: run worker test browser-tools system-packages prod lint format ci lock clean
+.PHONY: run worker test browser-tools system-packages prod lint format ci lock clean bench
 
 # A Python >= 3.12 from the PATH or, where `python3` is older, from pyenv's versions folder.
 $(PY):
@@ -76,6 +76,19 @@ prod: $(INSTALLED)
 	@{ $(MAKE) --no-print-directory worker & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn forever_fit.wsgi; }
+
+# The benchmark (deploy/bench.py): production gunicorn, the shipped nginx front cache and wrk,
+# on a throwaway site with 10,000 articles; DATABASE_URL/CACHE_URL pick PostgreSQL and Redis.
+bench: $(INSTALLED)
+	@missing=""; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
+	command -v nginx >/dev/null || missing="$$missing nginx-light"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "The benchmark needs:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
+	fi
+	$(PY) deploy/bench.py
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .

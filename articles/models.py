@@ -6,7 +6,7 @@ from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, IntegerField, Min, Subquery, Value, When
+from django.db.models import Min, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -14,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from articles import html, search
 from core import images
 from core.cached_lists import CachedList
+from core.urls import slug_url
 
 WORDS_PER_MINUTE = 220
 
@@ -52,7 +53,7 @@ class Topic(models.Model):
         images.replace_renditions(self.picture, old)
 
     def get_absolute_url(self):
-        return reverse("articles:topic", kwargs={"slug": self.slug})
+        return slug_url("articles:topic", self.slug)
 
     @property
     def card_picture(self) -> images.Picture:
@@ -127,20 +128,21 @@ class ArticleQuerySet(models.QuerySet):
             urgent_care_text=Subquery(notice)
         )
 
-    def related_to(self, article):
-        """Other published articles, the same topic first, newest first."""
-        same_topic = Case(
-            When(topic_id=article.topic_id, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        return (
-            self.published()
-            .exclude(pk=article.pk)
-            .select_related("topic")
-            .annotate(same_topic=same_topic)
-            .order_by("-same_topic", "-publish_at")
-        )
+    def for_cards(self):
+        """What an article card shows (topic, author, picture), without the body's weight."""
+        return self.published().select_related("topic", "author").defer("body", "search_text")
+
+    def related_to(self, article, count: int = 3) -> list:
+        """Up to `count` other published articles: the topic's newest, then the newest others.
+
+        Two short index scans (one when the topic has enough), whatever the number of articles:
+        ordering all of them by "same topic first" sorted every article on every page view.
+        """
+        cards = self.for_cards().exclude(pk=article.pk)
+        related = list(cards.filter(topic_id=article.topic_id)[:count])
+        if len(related) < count:
+            related += cards.exclude(topic_id=article.topic_id)[: count - len(related)]
+        return related
 
     def review_due(self, now=None):
         """Articles never reviewed, or last reviewed longer ago than ARTICLE_REVIEW_DUE_DAYS."""
@@ -242,6 +244,8 @@ class Article(models.Model):
     # the ranked vector made from them (GIN-indexed).
     search_text = models.TextField(default="", editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    # The body's h2/h3 headings (level, text, anchor), worked out on save, not on every view.
+    table_of_contents = models.JSONField(default=list, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -250,7 +254,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
-        indexes = [models.Index(fields=["status", "-publish_at"], name="article_feed_idx")]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_feed_idx"),
+            models.Index(fields=["topic", "status", "-publish_at"], name="article_topic_feed_idx"),
+        ]
         permissions = [
             ("publish_article", "Can publish or schedule articles"),
             ("review_article", "Can record a medical review"),
@@ -264,6 +271,7 @@ class Article(models.Model):
         self.body = html.sanitize_article_html(self.body)
         self.search_text = search.search_text_of(self)
         self.reading_minutes = max(1, round(html.word_count(self.body) / WORDS_PER_MINUTE))
+        self.table_of_contents = html.headings(self.body)
         old = Article.objects.filter(pk=self.pk).values("slug", "hero_image").first()
         super().save(*args, **kwargs)
         if old and old["slug"] != self.slug:
@@ -272,7 +280,7 @@ class Article(models.Model):
         search.refresh_search_vectors(Article.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -296,10 +304,6 @@ class Article(models.Model):
     @property
     def is_scheduled(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
-
-    @property
-    def table_of_contents(self) -> list[dict]:
-        return html.headings(self.body)
 
     @property
     def page_title(self) -> str:

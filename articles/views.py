@@ -21,7 +21,7 @@ class ArticleListView(ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):  # per request: timezone.now() must not freeze at import
-        return Article.objects.published().select_related("topic", "author")
+        return Article.objects.for_cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topics=topics_menu(), feeds=self.feeds(), **kwargs)
@@ -74,7 +74,7 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        related = list(Article.objects.related_to(article)[:3])
+        related = Article.objects.related_to(article)
         return super().get_context_data(
             related=related,
             preview=self.preview,

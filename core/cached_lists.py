@@ -4,6 +4,7 @@ Each is one query when the cache is cold and none when it is warm; saving or del
 its objects empties it, so staff see their change at once.
 """
 
+import uuid
 from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
@@ -13,22 +14,36 @@ TIMEOUT = 15 * 60
 
 
 class CachedList:
+    """A list built once and shared through the cache; each process also keeps the last copy it
+    read, with the version it had, so a page pays one small cache read instead of unpickling
+    the list (clinics with their hours, the topics) every time."""
+
     def __init__(self, key: str, build: Callable[[], Iterable]):
         self.key = key
+        self.version_key = f"{key}:version"
         self.build = build
+        self._memo: tuple[str, list] | None = None
 
     def __call__(self) -> list:
-        value = cache.get(self.key)
+        version = cache.get(self.version_key)
+        memo = self._memo
+        if version is not None and memo is not None and memo[0] == version:
+            return memo[1]
+        value = cache.get(self.key) if version is not None else None
         if value is None:
-            value = list(self.build())
-            cache.set(self.key, value, TIMEOUT)
+            value, version = list(self.build()), uuid.uuid4().hex
+            cache.set_many({self.key: value, self.version_key: version}, TIMEOUT)
+        self._memo = (version, value)
         return value
+
+    def forget(self) -> None:
+        cache.delete_many([self.key, self.version_key])
 
     def forget_on_change(self, model) -> None:
         """Empty the list whenever an object of the model is saved or deleted (from ready())."""
 
         def forget(**kwargs):
-            cache.delete(self.key)
+            self.forget()
 
         uid = f"forget-{self.key}-{model._meta.label}"
         post_save.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-save")

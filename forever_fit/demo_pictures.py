@@ -57,7 +57,9 @@ def draw_clinic_photo(town: str, size=(1200, 800)) -> ContentFile:
 
     buffer = io.BytesIO()
     image.save(buffer, format="WEBP", quality=80)
-    return ContentFile(buffer.getvalue())
+    # Named: Django stores an image's width and height only for a file with a name, and
+    # without them every page showing the picture would open the file to measure it.
+    return ContentFile(buffer.getvalue(), name="clinic.webp")
 
 
 ACCENT = (179, 64, 27)
@@ -97,7 +99,7 @@ def draw_topic_picture(slug: str, *, seed: str = "", size=(1600, 900)) -> Conten
     SUBJECTS.get(slug, _rings)(draw, width, height, rng)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85)
-    return ContentFile(buffer.getvalue())
+    return ContentFile(buffer.getvalue(), name="picture.jpeg")  # named: see draw_clinic_photo
 
 
 def _spine(draw, width, height, rng):

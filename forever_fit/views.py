@@ -30,7 +30,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_articles"] = Article.objects.published().select_related("topic")[:3]
+        context["latest_articles"] = Article.objects.for_cards()[:3]
         home = next(iter(home_page()), None)
         context["home"] = home
         context["topics"] = home.tiles(topics_menu()) if home else topics_menu()

@@ -5,11 +5,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q, StringAgg, Value
-from django.urls import reverse
 from django.utils import timezone
 
 from core import images
 from core.cached_lists import CachedList
+from core.urls import slug_url
 from locations.hours import Interval, Schedule, day_label, format_time
 from locations.phones import normalize_phone
 
@@ -123,7 +123,7 @@ class Clinic(models.Model):
         images.replace_renditions(self.photo, old)
 
     def get_absolute_url(self):
-        return reverse("locations:detail", kwargs={"slug": self.slug})
+        return slug_url("locations:detail", self.slug)
 
     @property
     def picture(self) -> images.Picture:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article, Author, Topic
 from forever_fit.demo_content import CLINICS, upcoming_holidays
+from forever_fit.models import HomePage
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +65,14 @@ def test_demo_content_has_the_five_clinics_and_articles_over_several_topics(caps
         assert article.last_reviewed <= max(published_on, timezone.localdate()), article.slug
         assert (published_on - article.last_reviewed).days <= 7, article.slug
     assert not Article.objects.review_due().exists()
+
+
+def test_demo_pictures_keep_their_size_so_pages_never_open_them(capsys):
+    load(capsys)
+    sized = [(Article, "hero_width"), (Clinic, "photo_width"), (Topic, "picture_width"),
+             (HomePage, "picture_width")]  # fmt: skip
+    for model, field in sized:
+        assert None not in model.objects.values_list(field, flat=True), model.__name__
 
 
 def test_demo_reload_keeps_staff_edits(capsys):
