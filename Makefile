@@ -6,7 +6,8 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-dev
 HOST_PORT := 127.0.0.1:8000
 
-.PHONY: run worker test browser-tools system-packages prod lint format ci lock clean bench
+.PHONY: run worker test browser-tools system-packages prod lint format ci lock clean bench \
+	bench-tools scale-check
 
 # A Python >= 3.12 from the PATH or, where `python3` is older, from pyenv's versions folder.
 $(PY):
@@ -79,7 +80,10 @@ prod: $(INSTALLED)
 
 # The benchmark (deploy/bench.py): production gunicorn, the shipped nginx front cache and wrk,
 # on a throwaway site with 10,000 articles; DATABASE_URL/CACHE_URL pick PostgreSQL and Redis.
-bench: $(INSTALLED)
+bench: bench-tools
+	$(PY) deploy/bench.py
+
+bench-tools: $(INSTALLED)
 	@missing=""; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	command -v nginx >/dev/null || missing="$$missing nginx-light"; \
@@ -88,7 +92,10 @@ bench: $(INSTALLED)
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "The benchmark needs:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
 	fi
-	$(PY) deploy/bench.py
+
+# Two app instances behind the shipped nginx, sharing PostgreSQL and Redis (deploy/scale_check.py).
+scale-check: bench-tools
+	$(PY) deploy/scale_check.py
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .

@@ -114,12 +114,13 @@ def process(command: list[str], env: dict | None = None, cwd: Path = PROJECT):
     try:
         yield child
     finally:
-        with_group = os.getpgid(child.pid)
-        os.killpg(with_group, signal.SIGTERM)
         try:
+            os.killpg(child.pid, signal.SIGTERM)  # its own session: the group id is its pid
             child.wait(timeout=15)
+        except ProcessLookupError:
+            child.wait()  # already gone (the scale check kills one on purpose)
         except subprocess.TimeoutExpired:
-            os.killpg(with_group, signal.SIGKILL)
+            os.killpg(child.pid, signal.SIGKILL)
             child.wait()
 
 
@@ -187,7 +188,7 @@ def gzip_bytes(url: str) -> int:
     return len(body) if encoded else len(gzip.compress(body))
 
 
-def nginx_config(work: Path, app_port: int, front_port: int, static_port: int) -> Path:
+def nginx_config(work: Path, app_ports: list[int], front_port: int, static_port: int) -> Path:
     site = PROJECT / "deploy" / "nginx" / "forever-fit-site.conf"
     config = work / "nginx.conf"
     config.write_text(f"""
@@ -204,7 +205,10 @@ http {{
     fastcgi_temp_path {work}/fastcgi;
     uwsgi_temp_path {work}/uwsgi;
     scgi_temp_path {work}/scgi;
-    upstream forever_fit_app {{ server 127.0.0.1:{app_port}; keepalive 16; }}
+    upstream forever_fit_app {{
+        {" ".join(f"server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in app_ports)}
+        keepalive 16;
+    }}
     proxy_cache_path {work}/front-cache levels=1:2 keys_zone=forever_fit:10m max_size=1g
                      inactive=10m use_temp_path=off;
     # The shipped site configuration over plain HTTP (production adds TLS and HTTP/2 around
@@ -269,7 +273,7 @@ def main() -> None:
         article = f"http://127.0.0.1:{ports['cached']}{PAGES['article']}"
         with urllib.request.urlopen(article) as page:  # nosec B310
             (work / "static-page" / "article.html").write_bytes(page.read())
-        config = nginx_config(work, ports["cached"], ports["front"], ports["static"])
+        config = nginx_config(work, [ports["cached"]], ports["front"], ports["static"])
         stack.enter_context(process(["nginx", "-p", str(work), "-c", str(config),
                                      "-g", "daemon off;"]))  # fmt: skip
         wait_for(f"http://127.0.0.1:{ports['static']}/article.html")
