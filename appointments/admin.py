@@ -10,6 +10,7 @@ from appointments.models import (
     AppointmentRequest,
     MonthlyRequestCount,
     RequestAccess,
+    StatusChange,
 )
 from locations.models import Clinic
 from locations.phones import display_phone
@@ -144,6 +145,8 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         record_access(request.user, [obj], RequestAccess.Action.CHANGED)
+        if "status" in form.changed_data:
+            StatusChange.objects.create(request=obj, status=obj.status, by=request.user)
 
     # --- Columns ---
 

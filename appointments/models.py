@@ -199,6 +199,27 @@ class AppointmentRequest(models.Model):
         )
 
 
+class StatusChange(models.Model):
+    """A request's status history: when it moved from new to contacted (and on), and who moved
+    it. Deleted with the request, so it holds nothing past the retention period."""
+
+    request = models.ForeignKey(
+        AppointmentRequest, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    status = models.CharField(max_length=12, choices=AppointmentRequest.Status)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["at"]
+        indexes = [models.Index(fields=["status", "at"])]
+
+    def __str__(self):
+        return f"#{self.request_id} {self.get_status_display().lower()}"
+
+
 class RequestAccess(models.Model):
     """Who looked at or exported which request, when: the audit trail managers review."""
 

@@ -1,16 +1,20 @@
-"""Demo content for a fresh site: five clinics, their hours, authors, topics and articles.
+"""Demo content for a fresh site: five clinics, their hours, authors, topics and articles, and
+twelve weeks of made-up appointment requests (fictional names, 555-01xx numbers) for the
+staff dashboard.
 
 All text is our own writing. Addresses and phone numbers are plausible demo data (555-01xx numbers
 are reserved for fiction); staff replace them in the admin. Loading is idempotent: an object that
 already exists (by slug) is left exactly as it is, so staff edits survive a second run.
 """
 
+import random
 from datetime import date, time, timedelta
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
+from appointments.models import AppointmentRequest, StatusChange
 from articles.models import Article, Author, Topic
 from forever_fit.demo_pictures import SUBJECT_DESCRIPTIONS, draw_clinic_photo, draw_topic_picture
 from forever_fit.models import HomePage
@@ -114,6 +118,9 @@ SERVICES = [
     ("Balance and fall prevention", "Training that keeps you steady on your feet."),
     ("Pelvic health", "Care for pelvic pain and bladder control, in a private room."),
 ]
+
+
+Status = AppointmentRequest.Status
 
 
 def upcoming_holidays(today: date) -> list[tuple[date, str, tuple[str, str] | None]]:
@@ -346,4 +353,47 @@ def load_demo_content() -> dict[str, int]:
         home.picture.save("home.jpeg", draw_topic_picture("balance-falls", seed="home"), save=False)
         home.picture_alt = SUBJECT_DESCRIPTIONS["balance-falls"]
         home.save()
+    created["requests"] = demo_requests()
     return created
+
+
+# Demo patients: first and last names from a short list, phone numbers 555-01xx (fiction only).
+DEMO_FIRST = ["Avery", "Jordan", "Riley", "Morgan", "Casey", "Quinn", "Rowan", "Harper", "Emerson"]
+DEMO_LAST = ["Okafor", "Lindqvist", "Marsh", "Delgado", "Whitaker", "Nakamura", "Brennan"]
+
+
+def demo_requests() -> int:
+    """Twelve weeks of made-up requests with their status history, once, so the staff dashboard
+    shows a real chart: most contacted within hours, some waiting, a few from articles."""
+    if AppointmentRequest.objects.exists():
+        return 0
+    # The same demo every time; nothing to do with security (bandit B311).
+    rng = random.Random(12)  # nosec B311
+    clinics = list(Clinic.objects.active())
+    sources = [a.get_absolute_url() for a in Article.objects.all()[:4]] + ["/locations/", ""]
+    now = timezone.now()
+    rows, history = [], []
+    for n in range(180):
+        created = now - timedelta(days=84 * (1 - (n / 180) ** 0.8), hours=rng.randint(0, 9))
+        age = now - created
+        status = Status.NEW if age < timedelta(days=2) and rng.random() < 0.7 else (
+            Status.SCHEDULED if rng.random() < 0.6 else Status.CONTACTED)  # fmt: skip
+        request = AppointmentRequest(
+            first_name=rng.choice(DEMO_FIRST), last_name=rng.choice(DEMO_LAST),
+            phone=f"+1410555{rng.randint(100, 199):04d}", contact_method="phone",
+            patient_type=rng.choice(["new", "returning"]), consent=True,
+            clinic=rng.choice(clinics + [None]), source=rng.choice(sources), status=status,
+            created_at=created, notified_at=created,  # demo: no email is owed
+        )  # fmt: skip
+        rows.append(request)
+        if status != Status.NEW:
+            contacted = created + timedelta(hours=rng.choice([1, 2, 3, 5, 8, 20, 26, 50]))
+            history.append((request, Status.CONTACTED, min(contacted, now)))
+            if status == Status.SCHEDULED:
+                scheduled = min(contacted + timedelta(hours=1), now)
+                history.append((request, Status.SCHEDULED, scheduled))
+    AppointmentRequest.objects.bulk_create(rows)
+    StatusChange.objects.bulk_create(
+        StatusChange(request=request, status=status, at=at) for request, status, at in history
+    )
+    return len(rows)
