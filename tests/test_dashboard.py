@@ -44,15 +44,18 @@ def test_front_desk_sees_only_its_clinics_and_requests_without_one(clinics, time
         request = make_request(clinic=clinic, created_at=timezone.now() - timedelta(days=1),
                                status=Status.CONTACTED)  # fmt: skip
         contacted(request, hours)
-    make_request(clinic=crofton)
+    make_request(clinic=crofton, source="/articles/crofton-news/")
+    make_article(slug="crofton-news")
     desk = make_staff("bowie-desk", "Front desk", [bowie])
     mine = dashboard(desk)
+    assert mine["articles_leading"] == []  # the request it led to is Crofton's
     assert mine["queue"] == []  # Crofton's new request is not this desk's
     assert [s.name for s in mine["chart"].series] == ["Bowie", "No preference"]
     assert sum(mine["chart"].totals) == 2
     assert [row["clinic"] for row in mine["contact_times"]] == ["Bowie", "No preference"]
     everyone = dashboard(make_staff("manager", "Practice managers"))
     assert [item["clinic"] for item in everyone["queue"]] == ["Crofton"]
+    assert [item["requests"] for item in everyone["articles_leading"]] == [1]
     assert sum(everyone["chart"].totals) == 4
     assert [row["clinic"] for row in everyone["contact_times"]] == [
         "Bowie", "Crofton", "No preference"
