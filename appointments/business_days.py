@@ -1,9 +1,8 @@
 """Business days (Monday to Friday) in the clinics' time zone: when patients hear back."""
 
 from collections.abc import Collection
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import Count
 from django.utils import timezone
 
 from locations.models import Clinic, SpecialHours
@@ -25,32 +24,51 @@ def contact_deadline(clinic: Clinic | None, received: date) -> date:
     """The day by whose end the front desk contacts the patient: the next business day of the
     chosen clinic (its holiday closures skipped), or, without a clinic, the next one on which
     not every clinic is closed."""
-    ahead = SpecialHours.objects.filter(
-        closed=True, date__gt=received, date__lte=received + LOOKAHEAD
+    closures = closures_between(received + timedelta(days=1), received + LOOKAHEAD)
+    clinics = Clinic.objects.active().count() if clinic is None else 0
+    return deadline_for(received, clinic.pk if clinic else None, closures, clinics)
+
+
+def closures_between(since: date, until: date) -> dict[int, set[date]]:
+    """Each clinic's closed days in a date range (one query)."""
+    closures: dict[int, set[date]] = {}
+    rows = SpecialHours.objects.filter(
+        closed=True, date__gte=since, date__lte=until, clinic__active=True
     )
-    if clinic:
-        closed = set(ahead.filter(clinic=clinic).values_list("date", flat=True))
-    else:
-        clinics = Clinic.objects.active().count()
-        closed = {
-            row["date"]
-            for row in ahead.filter(clinic__active=True).values("date").annotate(n=Count("clinic"))
-            if row["n"] >= clinics
-        }
-    return next_business_day(received, closed)
+    for clinic_id, day in rows.values_list("clinic_id", "date"):
+        closures.setdefault(clinic_id, set()).add(day)
+    return closures
 
 
-def one_business_day_before(moment: datetime) -> datetime:
-    """The moment one business day earlier: a new request older than this is overdue.
+def deadline_for(received: date, clinic_id, closures: dict[int, set[date]], clinics: int) -> date:
+    """contact_deadline() from closures already read: the clinic's next business day after
+    `received`, its closures skipped; without a clinic, the next day not all `clinics` close."""
+    if clinic_id is not None:
+        return next_business_day(received, closures.get(clinic_id, set()))
+    closed_count: dict[date, int] = {}
+    for dates in closures.values():
+        for day in dates:
+            closed_count[day] = closed_count.get(day, 0) + 1
+    return next_business_day(received, {day for day, n in closed_count.items() if n >= clinics})
 
-    Monday 10 am gives Friday 10 am. Weekends do not count, so on a Saturday or Sunday the
-    business clock stands at the end of Friday, and the answer is the end of Thursday.
-    """
-    local = timezone.localtime(moment)
-    if local.weekday() > FRIDAY:
-        friday = local.date() - timedelta(days=local.weekday() - FRIDAY)
-        local = datetime.combine(friday, time.max, tzinfo=timezone.get_default_timezone())
-    day = local.date() - timedelta(days=1)
-    while day.weekday() > FRIDAY:
-        day -= timedelta(days=1)
-    return datetime.combine(day, local.time(), tzinfo=timezone.get_default_timezone())
+
+def deadlines(new_requests, now: datetime | None = None) -> list[tuple[int, int, datetime, date]]:
+    """(number, clinic id, received, contact-by date) of new requests, oldest first, in three
+    queries however many there are. Overdue means today is past the contact-by date: a Friday
+    request is due Monday, overdue Tuesday; a Monday closure makes that Wednesday."""
+    today = timezone.localdate(now)
+    rows = list(new_requests.order_by("created_at").values_list("pk", "clinic_id", "created_at"))
+    if not rows:
+        return []
+    closures = closures_between(timezone.localdate(rows[0][2]), today + LOOKAHEAD)
+    clinics = Clinic.objects.active().count()
+    return [
+        (pk, clinic_id, created, deadline_for(timezone.localdate(created), clinic_id, closures,
+                                              clinics))
+        for pk, clinic_id, created in rows
+    ]  # fmt: skip
+
+
+def overdue_numbers(new_requests, now: datetime | None = None) -> set[int]:
+    today = timezone.localdate(now)
+    return {pk for pk, _, _, deadline in deadlines(new_requests, now) if today > deadline}

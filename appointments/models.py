@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from appointments.business_days import one_business_day_before
+from appointments.business_days import contact_deadline, overdue_numbers
 from articles.models import Topic
 from locations.models import Clinic
 
@@ -43,9 +43,9 @@ class AppointmentRequestQuerySet(models.QuerySet):
         return self.owing_email().filter(Q(notify_after__isnull=True) | Q(notify_after__lte=now))
 
     def overdue(self, now: datetime | None = None):
-        """New requests nobody has acted on within a business day."""
-        cutoff = one_business_day_before(now or timezone.now())
-        return self.filter(status=AppointmentRequest.Status.NEW, created_at__lt=cutoff)
+        """New requests whose contact-by day (the patient was told it) has passed."""
+        new = self.filter(status=AppointmentRequest.Status.NEW)
+        return self.filter(pk__in=overdue_numbers(new, now))
 
 
 SOMETHING_ELSE = "Something else"
@@ -194,8 +194,9 @@ class AppointmentRequest(models.Model):
         )
 
     def is_overdue(self, now: datetime | None = None) -> bool:
-        return self.status == self.Status.NEW and self.created_at < one_business_day_before(
-            now or timezone.now()
+        received = timezone.localdate(self.created_at)
+        return self.status == self.Status.NEW and timezone.localdate(now) > contact_deadline(
+            self.clinic, received
         )
 
 

@@ -16,10 +16,10 @@ from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from appointments.business_days import next_business_day
+from appointments.business_days import deadlines
 from appointments.models import NO_PREFERENCE, AppointmentRequest, MonthlyRequestCount
 from articles.models import Article
-from locations.models import Clinic, SpecialHours
+from locations.models import Clinic
 
 QUEUE_SHOWN = 15
 WEEKS = 12
@@ -61,28 +61,6 @@ def _scope(queryset, sees_all: bool, clinic_ids: list[int], clinic_field="clinic
     return queryset.filter(
         Q(**{f"{clinic_field}_id__in": clinic_ids}) | Q(**{f"{clinic_field}__isnull": True})
     )
-
-
-def contact_deadline(received: date, clinic_id, closures: dict, active: int) -> date:
-    """The clinic's next business day after the request arrived, its own closures skipped;
-    without a clinic, the next day not every clinic is closed."""
-    if clinic_id is not None:
-        closed = closures.get(clinic_id, set())
-    else:
-        by_day = {}
-        for dates in closures.values():
-            for day in dates:
-                by_day[day] = by_day.get(day, 0) + 1
-        closed = {day for day, n in by_day.items() if n >= active}
-    return next_business_day(received, closed)
-
-
-def _closures(since: date, until: date) -> dict[int, set[date]]:
-    closures: dict[int, set[date]] = {}
-    rows = SpecialHours.objects.filter(closed=True, date__gte=since, date__lte=until)
-    for clinic_id, day in rows.values_list("clinic_id", "date"):
-        closures.setdefault(clinic_id, set()).add(day)
-    return closures
 
 
 def _week_start(day: date) -> date:
@@ -191,20 +169,13 @@ def dashboard(user, now: datetime | None = None) -> dict:
         ids = [c.pk for c in shown]
         requests = _scope(AppointmentRequest.objects.all(), sees_all, ids)
         names = {c.pk: c.name for c in clinics}
-        new = list(
-            requests.filter(status=Status.NEW)
-            .order_by("created_at")
-            .values_list("pk", "clinic_id", "created_at")
-        )
-        closures = _closures(timezone.localdate(new[0][2]) if new else today, today)
-        queue = []
-        for number, clinic_id, created in new:
-            received = timezone.localdate(created)
-            deadline = contact_deadline(received, clinic_id, closures, len(clinics))
-            queue.append({
-                "number": number, "clinic": names.get(clinic_id, NO_PREFERENCE),
-                "received": created, "deadline": deadline, "late": today > deadline,
-            })  # fmt: skip
+        queue = [
+            {"number": number, "clinic": names.get(clinic_id, NO_PREFERENCE),
+             "received": received, "deadline": deadline, "late": today > deadline}
+            for number, clinic_id, received, deadline in deadlines(
+                requests.filter(status=Status.NEW), now
+            )
+        ]  # fmt: skip
         first_month = (_week_start(today) - timedelta(weeks=WEEKS - 1)).replace(day=1)
         monthly = _scope(MonthlyRequestCount.objects.filter(month__gte=first_month), sees_all,
                          ids).values("month", "clinic_id", "count")  # fmt: skip

@@ -25,6 +25,13 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def midday(time_machine):
+    """Noon on a Wednesday, far from any opening, closing or midnight: page lifetimes shrink
+    near those (tests that need them move the clock themselves)."""
+    time_machine.move_to(timezone.make_aware(datetime(2026, 12, 9, 12, 0)), tick=False)
+
+
 @pytest.fixture
 def content():
     topic = make_topic(name="Back Pain", slug="back-pain")

@@ -1,15 +1,11 @@
 """When a new request becomes overdue: one business day, weekends not counted, on Eastern time."""
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pytest
 from pytest_django.asserts import assertContains
 
-from appointments.business_days import (
-    contact_deadline,
-    next_business_day,
-    one_business_day_before,
-)
+from appointments.business_days import contact_deadline, next_business_day
 from tests.factories import form_data, make_clinic, make_request, make_special_hours, run_worker
 
 pytestmark = pytest.mark.django_db
@@ -22,26 +18,28 @@ def eastern(text: str) -> datetime:
 @pytest.mark.parametrize(
     ("now", "created", "overdue"),
     [
-        ("2026-11-23T10:00", "2026-11-20T09:00", True),  # Monday 10 am: Friday 9 am is late
-        ("2026-11-23T10:00", "2026-11-20T11:00", False),  # ...Friday 11 am is not yet
-        ("2026-11-21T12:00", "2026-11-19T22:00", True),  # Saturday: Thursday night is late
-        ("2026-11-22T12:00", "2026-11-20T08:00", False),  # Sunday: Friday's are not
+        ("2026-11-23T10:00", "2026-11-20T16:00", False),  # Monday: Friday's are due today
+        ("2026-11-24T08:00", "2026-11-20T16:00", True),  # Tuesday: they are late
+        ("2026-11-21T12:00", "2026-11-19T22:00", True),  # Saturday: Thursday's were due Friday
+        ("2026-11-22T12:00", "2026-11-20T08:00", False),  # Sunday: Friday's are due Monday
         # 23:30 Eastern is already the next day in UTC: the business day is still Eastern.
-        ("2026-11-24T23:30", "2026-11-23T23:00", True),
-        ("2026-11-24T23:30", "2026-11-24T00:30", False),
+        ("2026-11-24T23:30", "2026-11-23T23:00", False),
+        ("2026-11-25T00:30", "2026-11-23T23:00", True),
     ],
 )
-def test_a_new_request_is_overdue_after_one_business_day(now, created, overdue):
+def test_a_new_request_is_overdue_after_the_day_the_patient_was_told(now, created, overdue):
     request = make_request(created_at=eastern(created))
     assert request.is_overdue(now=eastern(now)) is overdue
     assert (request in type(request).objects.overdue(now=eastern(now))) is overdue
 
 
-def test_on_a_weekend_the_business_clock_stands_at_the_end_of_friday():
-    saturday_noon = eastern("2026-11-21T12:00")
-    assert one_business_day_before(saturday_noon).astimezone(UTC) == datetime(
-        2026, 11, 20, 4, 59, 59, 999999, tzinfo=UTC
-    )  # the end of Thursday, Eastern
+def test_a_closure_moves_the_day_a_request_becomes_overdue():
+    bowie = make_clinic()
+    make_special_hours(bowie, date(2026, 11, 23), note="Staff training")  # Monday
+    request = make_request(clinic=bowie, created_at=eastern("2026-11-20T16:00"))
+    assert not request.is_overdue(now=eastern("2026-11-24T08:00"))
+    assert request.is_overdue(now=eastern("2026-11-25T08:00"))
+    assert list(type(request).objects.overdue(now=eastern("2026-11-25T08:00"))) == [request]
 
 
 def test_the_patient_hears_back_by_the_next_business_day():

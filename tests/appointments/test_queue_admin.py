@@ -173,16 +173,16 @@ def test_actions_assign_and_change_status_in_bulk(front_desk, bowie):
     }
 
 
-def test_requests_new_for_over_a_business_day_are_highlighted_as_overdue(
+def test_requests_past_the_day_the_patient_was_told_are_highlighted_as_overdue(
     front_desk, bowie, time_machine
 ):
-    # Friday 9 am Eastern: due by Monday 9 am.
+    # Friday 9 am Eastern: the patient was told "by the end of Monday".
     friday_9am = datetime(2026, 11, 20, 14, tzinfo=UTC)
     old = make_request(clinic=bowie, created_at=friday_9am)
     handled = make_request(clinic=bowie, created_at=friday_9am, status="contacted")
-    time_machine.move_to(datetime(2026, 11, 23, 13, 50, tzinfo=UTC), tick=False)  # Mon 8:50
+    time_machine.move_to(datetime(2026, 11, 24, 4, 50, tzinfo=UTC), tick=False)  # Mon 23:50
     assertNotContains(front_desk.get(QUEUE), "overdue</strong>")
-    time_machine.move_to(datetime(2026, 11, 23, 14, 10, tzinfo=UTC), tick=False)  # Mon 9:10
+    time_machine.move_to(datetime(2026, 11, 24, 5, 10, tzinfo=UTC), tick=False)  # Tue 0:10
     response = front_desk.get(QUEUE)
     assertContains(response, "overdue</strong>", count=1)
     # The sidebar's filter link is the one staff click.
