@@ -244,6 +244,10 @@ class Article(models.Model):
     # the ranked vector made from them (GIN-indexed).
     search_text = models.TextField(default="", editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    # The post this article was imported from (import_wordpress), so a new import updates it.
+    wordpress_id = models.PositiveBigIntegerField(
+        null=True, blank=True, unique=True, editable=False
+    )
     # The body's h2/h3 headings (level, text, anchor), worked out on save, not on every view.
     table_of_contents = models.JSONField(default=list, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)

@@ -5,7 +5,7 @@ from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +27,18 @@ log = logging.getLogger(__name__)
 
 class HomeView(TemplateView):
     template_name = "home.html"
+
+    def get(self, request, *args, **kwargs):
+        # WordPress's own address of a post, /?p=123: the redirect fallback never sees it, as
+        # "/" answers. An imported post goes to its article; any other number to the list.
+        post = request.GET.get("p", "")
+        if post:
+            valid = post.isdigit() and len(post) < 19  # a database integer
+            article = Article.objects.filter(wordpress_id=post).first() if valid else None
+            return HttpResponsePermanentRedirect(
+                article.get_absolute_url() if article else reverse("articles:list")
+            )
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

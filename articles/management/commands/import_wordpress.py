@@ -1,0 +1,53 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from articles.wordpress.importer import Importer, read_author_map
+from articles.wordpress.wxr import NotAnExport
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a WordPress export (Tools › Export, WXR 1.1/1.2) into articles, topics and "
+        "authors, keyed on the post ID (a second run updates in place), with a 301 from every "
+        "old address. Reads the file as a stream: any size, constant memory."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("export", help="The .xml file WordPress exported.")
+        parser.add_argument("--dry-run", action="store_true", help="Say what would change.")
+        parser.add_argument(
+            "--author-map", help="CSV of WordPress login,author name (no header row)."
+        )
+
+    def handle(self, *args, export, dry_run=False, author_map=None, **options):
+        path = Path(export)
+        if not path.is_file():
+            raise CommandError(f"No file at {path}.")
+        importer = Importer(
+            dry_run=dry_run, author_map=read_author_map(author_map) if author_map else None
+        )
+        on_terminal = sys.stderr.isatty()
+        bar = tqdm(unit=" items", disable=not on_terminal, file=sys.stderr)
+
+        def progress(item):
+            bar.update()
+            if not on_terminal and options.get("verbosity", 1) > 1:
+                self.stdout.write(f"Item {item.post_id}: {item.title}")
+
+        try:
+            with path.open("rb") as file, transaction.atomic():
+                summary = importer.run(file, progress)
+                if dry_run:
+                    transaction.set_rollback(True)
+        except NotAnExport as error:
+            raise CommandError(str(error)) from error
+        finally:
+            bar.close()
+        if dry_run:
+            self.stdout.write("Dry run: nothing was written.")
+        for line in summary.lines():
+            self.stdout.write(line)

@@ -1,0 +1,200 @@
+"""import_wordpress on small exports written for these tests (our own words): a Divi post, a
+classic post with automatic paragraphs and a caption, a Gutenberg post, each status, pages and
+attachments, unicode, broken markup and a control character."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.core.management import CommandError, call_command
+from pytest_django.asserts import assertRedirects
+
+from articles.models import Article, Topic
+
+pytestmark = pytest.mark.django_db
+
+HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+  xmlns:content="http://purl.org/rss/1.0/modules/content/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Forever Fit</title><wp:wxr_version>1.2</wp:wxr_version>
+<wp:author><wp:author_login><![CDATA[dana]]></wp:author_login>
+<wp:author_display_name><![CDATA[Dana Whitfield]]></wp:author_display_name></wp:author>
+"""
+
+
+def item(post_id, title, body, *, status="publish", slug=None, post_type="post",
+         date="2025-10-18 14:00:00", link=None, category=("back-pain", "Back Pain")):  # fmt: skip
+    slug = slug or f"post-{post_id}"
+    return f"""<item><title><![CDATA[{title}]]></title>
+<link>{link or f"https://foreverfitpt.example/2025/10/18/{slug}/"}</link>
+<dc:creator><![CDATA[dana]]></dc:creator>
+<content:encoded><![CDATA[{body}]]></content:encoded>
+<excerpt:encoded><![CDATA[A short summary of {post_id}.]]></excerpt:encoded>
+<wp:post_id>{post_id}</wp:post_id><wp:post_date_gmt>{date}</wp:post_date_gmt>
+<wp:post_modified_gmt>{date}</wp:post_modified_gmt>
+<wp:post_name><![CDATA[{slug}]]></wp:post_name><wp:status>{status}</wp:status>
+<wp:post_type>{post_type}</wp:post_type>
+<category domain="category" nicename="{category[0]}"><![CDATA[{category[1]}]]></category>
+</item>
+"""
+
+
+DIVI = ('[et_pb_section fb_built="1"][et_pb_row][et_pb_column type="4_4"]'
+        '[et_pb_text]<h1>Why the leg hurts</h1><p>The nerve is irritated, not broken.</p>'
+        '[/et_pb_text][et_pb_image src="https://foreverfitpt.example/wp-content/uploads/leg.jpg"'
+        ' alt="A leg being stretched"][/et_pb_image][et_pb_cta title="Call"]x[/et_pb_cta]'
+        '[/et_pb_column][/et_pb_row][/et_pb_section]')  # fmt: skip
+CLASSIC = ('Walking a little every day helps.\nShort walks count.\n\n'
+           '[caption id="attachment_9" align="alignnone" width="300"]<img src="/wp-content/'
+           'uploads/walk.jpg" alt="Two people walking"> Walking together[/caption]\n\n'
+           '<p style="color:red">Stop if the pain spreads.</p>'
+           '<script>alert(1)</script>')  # fmt: skip
+GUTENBERG = ('<!-- wp:paragraph --><p>Ice for the first two days.</p><!-- /wp:paragraph -->'
+             '<!-- wp:heading --><h2>Then heat</h2><!-- /wp:heading -->')  # fmt: skip
+
+
+def export(tmp_path, *items, name="export.xml", head=HEAD):
+    path = tmp_path / name
+    path.write_bytes((head + "".join(items) + "</channel></rss>").encode())
+    return path
+
+
+def run(path, *args):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("import_wordpress", str(path), *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def site_export(tmp_path):
+    return export(
+        tmp_path,
+        item(101, "Sciatica: where the pain comes from", DIVI, slug="sciatica-pain"),
+        item(102, "Walk it off? Mostly, yes", CLASSIC, slug="walk-it-off"),
+        item(103, "Ice or heat", GUTENBERG, slug="ice-or-heat",
+             link="https://foreverfitpt.example/ice-or-heat/"),
+        item(104, "A draft", "<p>Not ready.</p>", status="draft"),
+        item(105, "Coming soon", "<p>Soon.</p>", status="future", date="2030-01-06 15:00:00"),
+        item(106, "Private note", "<p>Staff only.</p>", status="private"),
+        item(107, "Thrown away", "<p>x</p>", status="trash"),
+        item(108, "Auto", "", status="auto-draft"),
+        item(109, "About us", "<p>We are a clinic.</p>", post_type="page"),
+        item(110, "leg.jpg", "", post_type="attachment", status="inherit"),
+        item(111, "Ĉu la genuo? Knie & Rücken – 膝", "<p>Unicode title.</p>", slug="unicode"),
+        item(112, "Broken markup", "<p>Unclosed <strong>bold <em>and</p><div>stray"),
+    )  # fmt: skip
+
+
+def test_each_status_maps_explicitly_and_other_kinds_are_reported(site_export):
+    output = run(site_export)
+    by_id = {a.wordpress_id: a for a in Article.objects.all()}
+    assert set(by_id) == {101, 102, 103, 104, 105, 106, 111, 112}
+    published, draft = Article.Status.PUBLISHED, Article.Status.DRAFT
+    assert [by_id[n].status for n in (101, 104, 105, 106)] == [published, draft, published, draft]
+    assert by_id[105].publish_at == datetime(2030, 1, 6, 15, tzinfo=UTC)  # scheduled
+    assert not Article.objects.published().filter(wordpress_id__in=[104, 105, 106]).exists()
+    assert by_id[101].publish_at == datetime(2025, 10, 18, 14, tzinfo=UTC)
+    assert by_id[111].title == "Ĉu la genuo? Knie & Rücken – 膝"
+    assert "Articles: 8 created, 0 updated, 0 unchanged." in output
+    for line in (
+        "Skipped 1: attachments.",
+        "Skipped 1: pages.",
+        "Skipped 1: posts an unsaved auto-draft.",
+        "Skipped 1: posts in the trash.",
+    ):
+        assert line in output  # fmt: skip
+    assert by_id[101].author.name == "Dana Whitfield"
+    assert Topic.objects.get(slug="back-pain").name == "Back Pain"
+
+
+def test_bodies_are_converted_for_our_editor(site_export):
+    output = run(site_export)
+    divi = Article.objects.get(wordpress_id=101).body
+    assert "[et_pb" not in divi and "Why the leg hurts</h2>" in divi and "<h1" not in divi
+    assert "<p>The nerve is irritated, not broken.</p>" in divi
+    classic = Article.objects.get(wordpress_id=102).body
+    assert "<p>Walking a little every day helps.<br>Short walks count.</p>" in classic
+    assert "<p>Walking together</p>" in classic  # the caption's words
+    assert "script" not in classic and "style=" not in classic and "alert" not in classic
+    gutenberg = Article.objects.get(wordpress_id=103).body
+    assert "wp:" not in gutenberg and '<h2 id="then-heat">Then heat</h2>' in gutenberg
+    assert "<strong>bold" in Article.objects.get(wordpress_id=112).body
+    assert "Shortcodes removed: [et_pb_cta] x1." in output
+    assert "Inline images left out (the article editor has none yet): 2." in output
+
+
+def test_every_old_address_answers_with_one_301(client, site_export):
+    run(site_export)
+    article = Article.objects.get(wordpress_id=101)
+    new = article.get_absolute_url()
+    for old in ("/2025/10/18/sciatica-pain/", "/?p=101"):
+        assertRedirects(client.get(old), new, status_code=301)
+    assertRedirects(client.get("/ice-or-heat/"), "/articles/ice-or-heat/", status_code=301)
+    assertRedirects(client.get("/category/back-pain/"), "/articles/topics/back-pain/",
+                    status_code=301)  # fmt: skip
+    assertRedirects(client.get("/author/dana/"), "/articles/", status_code=301)
+    assertRedirects(client.get("/feed/"), "/articles/feed/", status_code=301)
+    assertRedirects(client.get("/?p=999"), "/articles/", status_code=301)
+
+
+def test_the_same_export_twice_changes_nothing_and_a_newer_one_updates_in_place(
+    tmp_path, site_export
+):
+    run(site_export)
+    ids = dict(Article.objects.values_list("wordpress_id", "pk"))
+    assert "Articles: 0 created, 0 updated, 8 unchanged." in run(site_export)
+    newer = export(tmp_path, item(101, "Sciatica: where leg pain comes from", DIVI,
+                                  slug="sciatica-pain"), name="newer.xml")  # fmt: skip
+    assert "Articles: 0 created, 1 updated, 0 unchanged." in run(newer)
+    article = Article.objects.get(wordpress_id=101)
+    assert (article.pk, article.title) == (ids[101], "Sciatica: where leg pain comes from")
+
+
+def test_a_dry_run_says_what_would_change_and_writes_nothing(site_export):
+    output = run(site_export, "--dry-run")
+    assert "Dry run: nothing was written." in output
+    assert "Articles: 8 created" in output and "Shortcodes removed: [et_pb_cta] x1." in output
+    assert not Article.objects.exists()
+
+
+def test_control_characters_and_a_broken_item_do_not_stop_the_import(tmp_path):
+    path = export(tmp_path, item(201, "Good\x0b one", "<p>Fine.\x01</p>"),
+                  item(202, "Also fine", "<p>Yes.</p>"))  # fmt: skip
+    run(path)
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["Also fine", "Good one"]
+
+
+def test_a_file_that_is_not_an_export_stops_at_once_saying_what_is_expected(tmp_path):
+    html = tmp_path / "page.html"
+    html.write_text("<html><body>Hello</body></html>")
+    with pytest.raises(CommandError, match="a WordPress export .* is an RSS file of posts"):
+        run(html)
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>')
+    with pytest.raises(CommandError, match="not a WordPress export"):
+        run(feed)
+    assert not Article.objects.exists()
+
+
+def test_the_export_is_read_as_a_stream_in_constant_memory(tmp_path):
+    import tracemalloc
+
+    from articles.wordpress.wxr import Item, read_export
+
+    body = "<p>" + "Gentle movement helps most backs recover. " * 120 + "</p>"
+    path = tmp_path / "big.xml"
+    with path.open("w", encoding="utf-8") as file:
+        file.write(HEAD)
+        for n in range(4000):
+            file.write(item(1000 + n, f"Post {n}", body))
+        file.write("</channel></rss>")
+    assert path.stat().st_size > 20_000_000
+    tracemalloc.start()
+    with path.open("rb") as file:
+        count = sum(isinstance(entry, Item) for entry in read_export(file))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == 4000
+    assert peak < 2_000_000, f"{peak:,} bytes for a {path.stat().st_size:,}-byte export"
