@@ -3,12 +3,16 @@ so that a second run updates in place (and changes nothing when nothing changed)
 301 behind every address a search engine may know."""
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
+from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,6 +22,7 @@ from articles.models import Article, Author, Topic
 from articles.wordpress.convert import convert_body
 from articles.wordpress.wxr import Author as ExportAuthor
 from articles.wordpress.wxr import Item, read_export
+from core.images import clean_upload
 
 # WordPress status -> ours. Drafts, pending and private posts are never public here.
 STATUSES = {
@@ -39,6 +44,9 @@ class Summary:
     problems: list[str] = field(default_factory=list)
     shortcodes: Counter = field(default_factory=Counter)
     images_left_out: int = 0
+    tags: Counter = field(default_factory=Counter)
+    pictures: int = 0
+    links_rewritten: int = 0
 
     def lines(self) -> list[str]:
         lines = [f"Articles: {self.created} created, {self.updated} updated, "
@@ -47,6 +55,14 @@ class Summary:
         if self.images_left_out:
             lines.append(f"Inline images left out (the article editor has none yet): "
                          f"{self.images_left_out}.")  # fmt: skip
+        if self.pictures:
+            lines.append(f"Featured pictures imported as article pictures: {self.pictures}.")
+        if self.links_rewritten:
+            lines.append(f"Links between imported posts pointed at their new addresses: "
+                         f"{self.links_rewritten}.")  # fmt: skip
+        if self.tags:
+            lines.append(f"Tags not kept (articles have one topic, no tags): {len(self.tags)} "
+                         f"tags on {sum(self.tags.values())} posts.")  # fmt: skip
         if self.shortcodes:
             found = ", ".join(f"[{name}] x{n}" for name, n in self.shortcodes.most_common())
             lines.append(f"Shortcodes removed: {found}.")
@@ -61,10 +77,15 @@ def read_author_map(path) -> dict[str, str]:
 
 
 class Importer:
-    def __init__(self, *, dry_run=False, author_map: dict[str, str] | None = None):
+    def __init__(self, *, dry_run=False, author_map: dict[str, str] | None = None,
+                 uploads: Path | None = None):  # fmt: skip
         self.dry_run = dry_run
         self.author_map = author_map or {}
+        self.uploads = uploads
         self.authors: dict[str, str] = {}  # login -> display name, from the export's header
+        self.attachments: dict[int, tuple[str, str]] = {}  # id -> (file URL, alt text)
+        self.featured: dict[int, int] = {}  # article pk -> attachment id
+        self.new_addresses: dict[str, str] = {}  # old path or ?p=ID -> new path
         self.summary = Summary()
 
     def run(self, file, progress=None) -> Summary:
@@ -82,9 +103,67 @@ class Importer:
                 )
         if not self.dry_run:
             self._redirect("/feed/", "/articles/feed/")
+            self._attach_pictures()
+            self._rewrite_links()
         return self.summary
 
+    def _attach_pictures(self) -> None:
+        """Featured images (attachments may come after their post in an export)."""
+        for pk, attachment_id in self.featured.items():
+            url, alt = self.attachments.get(attachment_id, ("", ""))
+            article = Article.objects.get(pk=pk)
+            source = self._uploaded_file(url)
+            if source is None:
+                self.summary.problems.append(
+                    f"Picture of “{article.title}” not in the uploads folder: {url or 'no file'}"
+                )
+                continue
+            try:
+                with source.open("rb") as file:
+                    picture = clean_upload(File(file, name=source.name))
+            except ValidationError as error:
+                self.summary.problems.append(f"Picture of “{article.title}”: {error.messages[0]}")
+                continue
+            if article.hero_image and article.hero_image.name.endswith(picture.name):
+                continue  # imported before
+            article.hero_image.save(picture.name, picture, save=False)
+            article.hero_alt = alt
+            article.hero_decorative = not alt
+            article.save()
+            self.summary.pictures += 1
+
+    def _uploaded_file(self, url: str) -> Path | None:
+        if not self.uploads or "/uploads/" not in url:
+            return None
+        relative = url.split("/uploads/", 1)[1]
+        candidate = (self.uploads / relative).resolve()
+        inside = self.uploads.resolve() in candidate.parents
+        return candidate if inside and candidate.is_file() else None
+
+    def _rewrite_links(self) -> None:
+        """Links from one imported post to another go to the new address, not a redirect."""
+        if not self.new_addresses:
+            return
+        pattern = re.compile(r'href="(?:https?://[^/"]+)?(/[^"]*)"')
+
+        def new_href(match):
+            path = match.group(1)
+            target = self.new_addresses.get(path) or self.new_addresses.get(path.rstrip("/") + "/")
+            if target is None:
+                return match.group(0)
+            self.summary.links_rewritten += 1
+            return f'href="{target}"'
+
+        for article in Article.objects.filter(wordpress_id__isnull=False):
+            body = pattern.sub(new_href, article.body)
+            if body != article.body:
+                article.body = body
+                article.save()
+
     def _item(self, item: Item) -> None:
+        if item.post_type == "attachment":
+            alt = item.meta.get("_wp_attachment_image_alt", "")
+            self.attachments[item.post_id] = (item.attachment_url, alt)
         if item.post_type != "post":
             kind = {"page": "pages", "attachment": "attachments"}.get(item.post_type)
             self.summary.skipped[kind or f"items of type {item.post_type or 'unknown'}"] += 1
@@ -95,6 +174,8 @@ class Importer:
         if item.status not in STATUSES:
             self.summary.skipped[f"posts with status {item.status!r}"] += 1
             return
+        for tag in item.tags:
+            self.summary.tags[tag] += 1
         converted = convert_body(item.body)
         self.summary.shortcodes.update(converted.unknown_shortcodes)
         self.summary.images_left_out += len(converted.images)
@@ -125,7 +206,12 @@ class Importer:
                             setattr(article, name, value)
                         article.save()
             if article is not None and not self.dry_run:
-                self._redirect(item.link, article.get_absolute_url())
+                new = article.get_absolute_url()
+                self._redirect(item.link, new)
+                self.new_addresses[urlsplit(item.link).path] = new
+                self.new_addresses[f"/?p={item.post_id}"] = new
+                if item.meta.get("_thumbnail_id", "").isdigit():
+                    self.featured[article.pk] = int(item.meta["_thumbnail_id"])
 
     def _topic(self, item: Item) -> Topic:
         nicename, name = item.categories[0] if item.categories else ("uncategorized", "General")

@@ -23,7 +23,8 @@ HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
 
 
 def item(post_id, title, body, *, status="publish", slug=None, post_type="post",
-         date="2025-10-18 14:00:00", link=None, category=("back-pain", "Back Pain")):  # fmt: skip
+         date="2025-10-18 14:00:00", link=None, category=("back-pain", "Back Pain"),
+         extra=""):  # fmt: skip
     slug = slug or f"post-{post_id}"
     return f"""<item><title><![CDATA[{title}]]></title>
 <link>{link or f"https://foreverfitpt.example/2025/10/18/{slug}/"}</link>
@@ -35,7 +36,7 @@ def item(post_id, title, body, *, status="publish", slug=None, post_type="post",
 <wp:post_name><![CDATA[{slug}]]></wp:post_name><wp:status>{status}</wp:status>
 <wp:post_type>{post_type}</wp:post_type>
 <category domain="category" nicename="{category[0]}"><![CDATA[{category[1]}]]></category>
-</item>
+{extra}</item>
 """
 
 
@@ -198,3 +199,44 @@ def test_the_export_is_read_as_a_stream_in_constant_memory(tmp_path):
     tracemalloc.stop()
     assert count == 4000
     assert peak < 2_000_000, f"{peak:,} bytes for a {path.stat().st_size:,}-byte export"
+
+
+def meta(key, value):
+    return (f"<wp:postmeta><wp:meta_key><![CDATA[{key}]]></wp:meta_key>"
+            f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>")  # fmt: skip
+
+
+def test_featured_pictures_links_between_posts_and_tags(tmp_path):
+    from forever_fit.demo_pictures import draw_topic_picture
+
+    uploads = tmp_path / "uploads"
+    (uploads / "2025" / "10").mkdir(parents=True)
+    (uploads / "2025" / "10" / "stretch.jpg").write_bytes(draw_topic_picture("back-pain").read())
+    path = export(
+        tmp_path,
+        item(301, "Stretching basics", "<p>Start slowly.</p>", slug="stretching",
+             extra=meta("_thumbnail_id", "401") + '<category domain="post_tag" '
+             'nicename="mobility"><![CDATA[mobility]]></category>'),
+        item(302, "Next steps", '<p>First read <a href="https://foreverfitpt.example/2025/10/18/'
+             'stretching/">the basics</a> and <a href="/?p=301">again</a>.</p>', slug="next",
+             extra=meta("_thumbnail_id", "402")),
+        item(401, "stretch.jpg", "", post_type="attachment", status="inherit",
+             extra="<wp:attachment_url>https://foreverfitpt.example/wp-content/uploads/2025/10/"
+             "stretch.jpg</wp:attachment_url>" + meta("_wp_attachment_image_alt",
+                                                        "A person stretching a hamstring")),
+        item(402, "gone.jpg", "", post_type="attachment", status="inherit",
+             extra="<wp:attachment_url>https://foreverfitpt.example/wp-content/uploads/2025/10/"
+             "gone.jpg</wp:attachment_url>"),
+    )  # fmt: skip
+    output = run(path, "--uploads", str(uploads))
+    basics = Article.objects.get(wordpress_id=301)
+    assert basics.hero_image and basics.hero_alt == "A person stretching a hamstring"
+    assert basics.hero_width == 1600  # re-encoded through the same checks as an admin upload
+    assert "Featured pictures imported as article pictures: 1." in output
+    assert "Picture of “Next steps” not in the uploads folder:" in output  # reported, not fatal
+    body = Article.objects.get(wordpress_id=302).body
+    assert body.count('href="/articles/stretching/"') == 2
+    assert "Links between imported posts pointed at their new addresses: 2." in output
+    assert "Tags not kept (articles have one topic, no tags): 1 tags on 1 posts." in output
+    again = run(path, "--uploads", str(uploads))
+    assert "Featured pictures imported" not in again  # the same picture is not copied twice

@@ -20,15 +20,20 @@ class Command(BaseCommand):
         parser.add_argument("export", help="The .xml file WordPress exported.")
         parser.add_argument("--dry-run", action="store_true", help="Say what would change.")
         parser.add_argument(
+            "--uploads", help="WordPress's wp-content/uploads folder, for featured pictures."
+        )
+        parser.add_argument(
             "--author-map", help="CSV of WordPress login,author name (no header row)."
         )
 
-    def handle(self, *args, export, dry_run=False, author_map=None, **options):
+    def handle(self, *args, export, dry_run=False, author_map=None, uploads=None, **options):
         path = Path(export)
         if not path.is_file():
             raise CommandError(f"No file at {path}.")
         importer = Importer(
-            dry_run=dry_run, author_map=read_author_map(author_map) if author_map else None
+            dry_run=dry_run,
+            author_map=read_author_map(author_map) if author_map else None,
+            uploads=Path(uploads) if uploads else None,
         )
         on_terminal = sys.stderr.isatty()
         bar = tqdm(unit=" items", disable=not on_terminal, file=sys.stderr)
