@@ -1,14 +1,15 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from articles.models import Article, Author, Topic, UrgentCareNotice
+from articles.models import Article, Author, Topic, UrgentCareNotice, WordPressImport
 from articles.preview import preview_url
+from articles.tasks import import_wordpress_export
 from core.images import CleanedPictureField
 from core.site import absolute_url
 
@@ -195,3 +196,36 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def has_review_permission(self, request):
         return request.user.has_perm("articles.review_article")
+
+
+@admin.register(WordPressImport)
+class WordPressImportAdmin(admin.ModelAdmin):
+    """Upload a WordPress export; the task worker imports it and this page shows how it went."""
+
+    list_display = ["__str__", "state", "items_read", "dry_run", "uploaded_by"]
+    fields = ["export", "dry_run"]
+    readonly_fields = ["state", "items_read", "summary_lines", "uploaded_by", "created_at"]
+
+    def get_fields(self, request, obj=None):
+        return self.fields if obj is None else self.readonly_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.readonly_fields
+
+    def has_change_permission(self, request, obj=None):
+        return False if obj is not None else super().has_change_permission(request, obj)
+
+    @admin.display(description="Summary")
+    def summary_lines(self, obj):
+        if not obj.summary:
+            return "Not finished yet: this page refreshes itself."
+        return format_html_join("", "<p>{}</p>", ((line,) for line in obj.summary.splitlines()))
+
+    def save_model(self, request, obj, form, change):
+        obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(lambda: import_wordpress_export.enqueue(obj.pk))
+
+    def delete_model(self, request, obj):
+        obj.export.delete(save=False)  # the export holds drafts and private posts
+        super().delete_model(request, obj)

@@ -14,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from articles import html, search
 from core import images
 from core.cached_lists import CachedList
+from core.storage import PrivateStorage
 from core.urls import slug_url
 
 WORDS_PER_MINUTE = 220
@@ -329,3 +330,38 @@ class Article(models.Model):
         if self.hero_image:
             return images.Picture(self.hero_image, self.hero_width, self.hero_height, "")
         return self.topic.card_picture
+
+
+class WordPressImport(models.Model):
+    """A WordPress export uploaded in the admin, imported by the task worker."""
+
+    class State(models.TextChoices):
+        WAITING = "waiting", "Waiting for the worker"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Stopped"
+
+    export = models.FileField(
+        "WordPress export",
+        upload_to="wordpress-exports/",
+        storage=PrivateStorage(),
+        help_text="The .xml file from WordPress: Tools › Export › All content.",
+    )
+    dry_run = models.BooleanField(
+        "only show what would change", default=False,
+        help_text="Reads the whole export and reports, without writing anything.",
+    )  # fmt: skip
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=10, choices=State, default=State.WAITING, editable=False)
+    items_read = models.PositiveIntegerField(default=0, editable=False)
+    summary = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "WordPress import"
+
+    def __str__(self):
+        return f"WordPress import of {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.management import CommandError, call_command
-from pytest_django.asserts import assertRedirects
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from articles.models import Article, Topic
+from articles.models import Article, Topic, WordPressImport
 
 pytestmark = pytest.mark.django_db
 
@@ -240,3 +240,28 @@ def test_featured_pictures_links_between_posts_and_tags(tmp_path):
     assert "Tags not kept (articles have one topic, no tags): 1 tags on 1 posts." in output
     again = run(path, "--uploads", str(uploads))
     assert "Featured pictures imported" not in again  # the same picture is not copied twice
+
+
+def test_an_editor_imports_from_the_admin_and_sees_the_summary(
+    client, site_export, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from tests.factories import make_staff, run_worker, sign_in_staff
+
+    settings.PRIVATE_ROOT = tmp_path / "private"
+    sign_in_staff(client, make_staff("editor", "Editors"))
+    with site_export.open("rb") as upload, django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/admin/articles/wordpressimport/add/",
+                               {"export": upload, "dry_run": ""}, follow=True)  # fmt: skip
+    assert response.status_code == 200
+    [upload] = WordPressImport.objects.all()
+    waiting = client.get(f"/admin/articles/wordpressimport/{upload.pk}/change/")
+    assertContains(waiting, '<meta http-equiv="refresh" content="3">')  # shows progress
+    run_worker()
+    page = client.get(f"/admin/articles/wordpressimport/{upload.pk}/change/")
+    assertContains(page, "Articles: 8 created, 0 updated, 0 unchanged.")
+    assertNotContains(page, 'http-equiv="refresh"')
+    assert Article.objects.filter(wordpress_id=101).exists()
+    # The export is kept out of the public media folder, and goes when its record does.
+    assert str(settings.PRIVATE_ROOT) in upload.export.path
+    client.post(f"/admin/articles/wordpressimport/{upload.pk}/delete/", {"post": "yes"})
+    assert not list((tmp_path / "private").rglob("*.xml"))

@@ -2,7 +2,6 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from tqdm import tqdm
 
 from articles.wordpress.importer import Importer, read_author_map
@@ -44,10 +43,10 @@ class Command(BaseCommand):
                 self.stdout.write(f"Item {item.post_id}: {item.title}")
 
         try:
-            with path.open("rb") as file, transaction.atomic():
+            # Each post is saved in its own transaction: an interrupted import keeps what it did,
+            # and running it again finishes the rest.
+            with path.open("rb") as file:
                 summary = importer.run(file, progress)
-                if dry_run:
-                    transaction.set_rollback(True)
         except NotAnExport as error:
             raise CommandError(str(error)) from error
         finally:
