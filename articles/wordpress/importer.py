@@ -21,7 +21,7 @@ from articles.html import plain_text
 from articles.models import Article, Author, Topic
 from articles.wordpress.convert import convert_body
 from articles.wordpress.wxr import Author as ExportAuthor
-from articles.wordpress.wxr import Item, read_export
+from articles.wordpress.wxr import Damage, Item, read_export
 from core.images import clean_upload
 
 # WordPress status -> ours. Drafts, pending and private posts are never public here.
@@ -92,6 +92,9 @@ class Importer:
         for entry in read_export(file):
             if isinstance(entry, ExportAuthor):
                 self.authors[entry.login] = entry.display_name or entry.login
+                continue
+            if isinstance(entry, Damage):
+                self.summary.problems.append(entry.message)
                 continue
             if progress:
                 progress(entry)

@@ -50,6 +50,13 @@ class Item:
     attachment_url: str = ""
 
 
+@dataclass
+class Damage:
+    """XML the parser had to repair, with the item it was in (the import goes on)."""
+
+    message: str
+
+
 class _ControlFree:
     """A file wrapper that drops forbidden control characters as lxml reads it."""
 
@@ -75,14 +82,15 @@ def _text(element, tag) -> str:
     return (found.text or "") if found is not None else ""
 
 
-def read_export(file) -> Iterator[Author | Item]:
-    """Authors and items of an export, in file order; raises NotAnExport at once for anything
-    that is not one."""
+def read_export(file) -> Iterator[Author | Item | Damage]:
+    """Authors and items of an export, in file order, and a Damage note after an item whose XML
+    was broken; raises NotAnExport at once for anything that is not an export."""
     parser = etree.iterparse(
         _ControlFree(file), events=("start", "end"), load_dtd=False, no_network=True,
         resolve_entities=False, huge_tree=False, recover=True,
     )  # fmt: skip
     namespace = None
+    errors_seen = 0
     try:
         for event, element in parser:
             if event == "start":
@@ -109,7 +117,15 @@ def read_export(file) -> Iterator[Author | Item]:
                 )
                 element.clear()
             elif tag == "item":
-                yield _item(element, namespace)
+                item = _item(element, namespace)
+                yield item
+                errors = list(parser.error_log)[errors_seen:]
+                errors_seen += len(errors)
+                for error in errors:
+                    yield Damage(
+                        f"Item {item.post_id} ({item.title or 'untitled'}): the export's XML is "
+                        f"broken at line {error.line} ({error.message}); imported as repaired."
+                    )
                 element.clear()
                 while element.getprevious() is not None:  # keep memory flat
                     del element.getparent()[0]

@@ -265,3 +265,13 @@ def test_an_editor_imports_from_the_admin_and_sees_the_summary(
     assert str(settings.PRIVATE_ROOT) in upload.export.path
     client.post(f"/admin/articles/wordpressimport/{upload.pk}/delete/", {"post": "yes"})
     assert not list((tmp_path / "private").rglob("*.xml"))
+
+
+def test_broken_xml_in_one_item_is_reported_with_the_item_and_the_rest_goes_on(tmp_path):
+    broken = item(501, "Broken XML", "<p>x</p>").replace(
+        "<wp:post_type>post</wp:post_type>", "<wp:post_type>post</wp:post_typ>"
+    )
+    path = export(tmp_path, broken, item(502, "After the damage", "<p>Fine.</p>"))
+    output = run(path)
+    assert "Item 501 (Broken XML): the export's XML is broken at line" in output
+    assert Article.objects.filter(wordpress_id=502).exists()
