@@ -125,13 +125,19 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         """With everything an article page shows, in one query."""
         notice = UrgentCareNotice.objects.values("text")[:1]
-        return self.select_related("topic", "author", "reviewer").annotate(
-            urgent_care_text=Subquery(notice)
+        return (
+            self.select_related("topic", "author", "reviewer")
+            .defer("search_text", "search_vector")  # for search only, and long
+            .annotate(urgent_care_text=Subquery(notice))
         )
 
     def for_cards(self):
         """What an article card shows (topic, author, picture), without the body's weight."""
-        return self.published().select_related("topic", "author").defer("body", "search_text")
+        return (
+            self.published()
+            .select_related("topic", "author")
+            .defer("body", "search_text", "search_vector")
+        )
 
     def related_to(self, article, count: int = 3) -> list:
         """Up to `count` other published articles: the topic's newest, then the newest others.

@@ -5,10 +5,11 @@ sent the form have one) whose response is a plain 200 that sets no cookie, does 
 cookies (no CSRF token, no session read), is not marked private or no-store, and used no CSP
 nonce. Everything else passes straight through, and is never stored.
 
-When it changes: every page is keyed on a *generation*; saving or deleting any content the pages
-show (apps connect their models with `forget_pages_on_change`) starts a new generation once the
-transaction commits, so every page is rendered afresh at once. Pages also change by themselves
-(a scheduled article goes live, a clinic opens or closes, the date turns): apps register
+When it changes: every page records the *generation* it was drawn in; saving or deleting any
+content the pages show (apps connect their models with `forget_pages_on_change`) starts a new
+generation once the transaction commits, so every page is rendered afresh at once. Pages also
+change by themselves (a scheduled article goes live, a clinic opens or closes, the date turns):
+apps register
 `changes_by_itself_at` functions, and no entry outlives the earliest moment they name.
 
 What the front cache (nginx, a CDN) is told: `s-maxage` of at most PAGE_FRONT_CACHE_SECONDS and
@@ -61,12 +62,9 @@ def forget_pages_on_change(*models) -> None:
             m2m_changed.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-m2m")
 
 
-def _generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+def _new_generation() -> str:
+    cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    return cache.get(GENERATION_KEY)
 
 
 def _next_change(now: datetime, generation: str) -> datetime:
@@ -83,6 +81,7 @@ def _next_change(now: datetime, generation: str) -> datetime:
 
 @dataclass(frozen=True)
 class CachedPage:
+    generation: str  # the content it was drawn from; a newer generation makes it stale
     status: int
     headers: dict[str, str]
     content: bytes
@@ -133,15 +132,17 @@ class PublicPageCacheMiddleware:
         ):
             return self.get_response(request)
         now = timezone.now()
-        generation = _generation()
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"pages:{generation}:{path}"
-        page = cache.get(key)
-        if page is None or page.expires <= now:
+        key = "pages:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        # One round trip to the shared cache: the current generation and the page together.
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or _new_generation()
+        page = found.get(key)
+        if page is None or page.generation != generation or page.expires <= now:
             response = self.get_response(request)
             if not _storable(request, response):
                 return response
             page = CachedPage(
+                generation=generation,
                 status=response.status_code,
                 headers=dict(response.items()),
                 content=response.content,
