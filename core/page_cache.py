@@ -9,8 +9,8 @@ When it changes: every page records the *generation* it was drawn in; saving or 
 content the pages show (apps connect their models with `forget_pages_on_change`) starts a new
 generation once the transaction commits, so every page is rendered afresh at once. Pages also
 change by themselves (a scheduled article goes live, a clinic opens or closes, the date turns):
-apps register
-`changes_by_itself_at` functions, and no entry outlives the earliest moment they name.
+apps register `changes_by_itself_at` functions, and no entry outlives the earliest moment they
+name.
 
 What the front cache (nginx, a CDN) is told: `s-maxage` of at most PAGE_FRONT_CACHE_SECONDS and
 never past that moment, a short `stale-while-revalidate`, and `max-age=0` so browsers ask again
