@@ -266,8 +266,12 @@ class Article(models.Model):
     class Meta:
         ordering = ["-publish_at", "-pk"]
         indexes = [
-            models.Index(fields=["status", "-publish_at"], name="article_feed_idx"),
-            models.Index(fields=["topic", "status", "-publish_at"], name="article_topic_feed_idx"),
+            # In the lists' own order (newest first, then the newest id), so a page of a list
+            # reads a dozen index entries instead of sorting every article.
+            models.Index(fields=["status", "-publish_at", "-id"], name="article_list_idx"),
+            models.Index(
+                fields=["topic", "status", "-publish_at", "-id"], name="article_topic_list_idx"
+            ),
         ]
         permissions = [
             ("publish_article", "Can publish or schedule articles"),
