@@ -20,8 +20,6 @@ from django_otp_webauthn.models import WebAuthnCredential
 from core.models import RecoveryCodes
 from core.second_factor import has_factor, log, may_enrol
 
-RECOVERY_CODE_LENGTH = 14  # "ABCD-EFGH-JKMN"
-
 
 class CodeForm(forms.Form):
     code = forms.CharField(
