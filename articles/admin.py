@@ -1,16 +1,26 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import models, transaction
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
-from articles.models import Article, Author, Topic, UrgentCareNotice, WordPressImport
+from articles.models import (
+    Article,
+    Author,
+    InlinePicture,
+    Topic,
+    UrgentCareNotice,
+    WordPressImport,
+)
 from articles.preview import preview_url
 from articles.tasks import import_wordpress_export
-from core.images import CleanedPictureField
+from core.images import CleanedPictureField, rendition_name, rendition_widths
 from core.site import absolute_url
 
 
@@ -229,3 +239,75 @@ class WordPressImportAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj):
         obj.export.delete(save=False)  # the export holds drafts and private posts
         super().delete_model(request, obj)
+
+
+class InlinePictureForm(forms.ModelForm):
+    image = CleanedPictureField(
+        label="Picture", min_width=320, help_text=InlinePicture._meta.get_field("image").help_text
+    )
+
+    class Meta:
+        model = InlinePicture
+        fields = ["image", "alt"]
+
+
+@admin.register(InlinePicture)
+class InlinePictureAdmin(admin.ModelAdmin):
+    """Pictures for article text. The article editor's "Insert figure" › "Browse..." opens the
+    chooser below in a small window: pick one (or upload one there) and it goes into the text."""
+
+    form = InlinePictureForm
+    list_display = ["thumbnail", "__str__", "width", "used_in", "added_at"]
+    search_fields = ["alt", "image"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_urls(self):
+        chooser = self.admin_site.admin_view(self.choose)
+        return [path("choose/", chooser, name="articles_inlinepicture_choose"), *super().get_urls()]
+
+    @admin.display(description="Picture")
+    def thumbnail(self, obj):
+        return format_html('<img class="picture-thumbnail" src="{}" alt="">', _thumbnail_url(obj))
+
+    @admin.display(description="Shown in")
+    def used_in(self, obj):
+        titles = list(obj.articles_showing().values_list("title", flat=True)[:3])
+        return ", ".join(titles) or "No article yet"
+
+    def has_delete_permission(self, request, obj=None):
+        # A picture an article shows stays: deleting it would leave a hole in the text.
+        if obj is not None and obj.articles_showing().exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def choose(self, request):
+        """The editor's picture chooser: the pictures, newest first, and an upload form."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        can_add = self.has_add_permission(request)
+        form = InlinePictureForm(request.POST or None, request.FILES or None) if can_add else None
+        if request.method == "POST":
+            if form is None:
+                raise PermissionDenied
+            if form.is_valid():
+                picture = form.save()
+                self.log_addition(request, picture, [{"added": {}}])
+                form = InlinePictureForm()
+        pictures = InlinePicture.objects.all()[:60]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Choose a picture",
+            "is_popup": True,
+            "opts": self.opts,
+            "form": form,
+            "pictures": [(p, _thumbnail_url(p)) for p in pictures],
+        }
+        return TemplateResponse(request, "admin/articles/inlinepicture/choose.html", context)
+
+
+def _thumbnail_url(picture: InlinePicture) -> str:
+    """The smallest rendition (made on save), so that a page of thumbnails stays light."""
+    smallest = rendition_widths(picture.width)[0]
+    return default_storage.url(rendition_name(picture.image.name, smallest, "jpeg"))

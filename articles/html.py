@@ -1,30 +1,143 @@
-"""The one place that decides what HTML an article body may contain, and reads its headings."""
+"""The one place that decides what HTML an article body may contain, reads its headings, and
+turns its pictures into responsive ones for the page."""
 
 import re
 from html import unescape
 
 import nh3
+from django.conf import settings
 from django.utils.text import slugify
+
+from core.images import srcset
 
 ALLOWED_TAGS = {
     "h2", "h3", "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "blockquote",
+    "figure", "figcaption", "img",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "width", "height"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Pictures in the text are ours only (InlinePicture, stored under this folder): a picture from
+# another site would tell that site who reads which article.
+INLINE_PICTURE_FOLDER = "articles/in-text/"
+OWN_PICTURE_NAME = re.compile(r"[A-Za-z0-9][\w.-]*")
 # After sanitizing, headings carry no attributes but the ids we give them, so this is exact.
 HEADING = re.compile(r"<(h[23])(?: id=\"[^\"]*\")?>(.*?)</\1>", re.DOTALL)
+IMG = re.compile(r"<img\b([^>]*)>")
+ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+# A figure, or a caption outside any figure (the scan takes a figure's own caption with it).
+FIGURE_OR_CAPTION = re.compile(
+    r"<figure>(?P<figure>.*?)</figure>|<figcaption>(?P<caption>.*?)</figcaption>", re.DOTALL
+)
+FIGCAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
+# The text column's width (CSS --measure) on wide screens, the screen's on phones.
+PICTURE_SIZES = "(min-width: 42rem) 38rem, 100vw"
 
 
 def sanitize_article_html(html: str) -> str:
-    """Keep the editor's formatting only, and give each h2/h3 an id for the contents list."""
+    """Keep the editor's formatting only, and give each h2/h3 an id for the contents list.
+    A picture stays only if it is one of ours, always with an alt attribute (empty: decorative),
+    and a figure only around a picture (its caption alone becomes a paragraph)."""
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=_own_pictures_only,
     )
+    clean = IMG.sub(_picture_tag, clean)
+    clean = FIGURE_OR_CAPTION.sub(_figures_with_pictures, clean)
     return _with_heading_ids(clean)
+
+
+def inline_picture_name(src: str) -> str | None:
+    """The storage name of one of our in-text pictures from its address, else None."""
+    prefix = settings.MEDIA_URL + INLINE_PICTURE_FOLDER
+    if not src.startswith(prefix):
+        return None
+    rest = src.removeprefix(prefix)
+    return INLINE_PICTURE_FOLDER + rest if OWN_PICTURE_NAME.fullmatch(rest) else None
+
+
+def picture_names(html: str) -> list[str]:
+    """The storage names of the in-text pictures a sanitized body shows."""
+    names = (inline_picture_name(_attributes(m[1]).get("src", "")) for m in IMG.finditer(html))
+    return [name for name in names if name]
+
+
+def with_picture_sizes(html: str, sizes: dict[str, tuple[int, int]]) -> str:
+    """Each picture's width and height from its stored file (keeps the page from jumping while
+    it loads, and lets the page offer the right rendition), whatever the editor sent."""
+
+    def sized(match):
+        attributes = _attributes(match[1])
+        name = inline_picture_name(attributes.get("src", ""))
+        if name in sizes:
+            attributes["width"], attributes["height"] = map(str, sizes[name])
+        return _img(attributes)
+
+    return IMG.sub(sized, html)
+
+
+def for_page(html: str) -> str:
+    """The sanitized body as the article page shows it: each picture offered as WebP and JPEG in
+    the widths made for it, loaded only when the reader scrolls near it."""
+    if "<img" not in html:
+        return html
+    return IMG.sub(_responsive_picture, html)
+
+
+def _responsive_picture(match) -> str:
+    attributes = _attributes(match[1])
+    name = inline_picture_name(attributes.get("src", ""))
+    width = attributes.get("width", "")
+    if not name or not width.isdigit():
+        return match[0]
+    webp, jpeg = (srcset(name, int(width), ext) for ext in ("webp", "jpeg"))
+    return (
+        f'<picture><source type="image/webp" srcset="{webp}" sizes="{PICTURE_SIZES}">'
+        + _img(
+            attributes
+            | {"srcset": jpeg, "sizes": PICTURE_SIZES, "loading": "lazy", "decoding": "async"}
+        )  # fmt: skip
+        + "</picture>"
+    )
+
+
+def _own_pictures_only(element: str, attribute: str, value: str) -> str | None:
+    if element == "img" and attribute == "src":
+        return value if inline_picture_name(value) else None
+    if element == "img" and attribute in ("width", "height"):
+        return value if value.isdigit() else None
+    return value
+
+
+def _picture_tag(match) -> str:
+    """An <img> whose address was not ours goes; the rest get their attributes in one order."""
+    attributes = _attributes(match[1])
+    return _img(attributes) if "src" in attributes else ""
+
+
+def _img(attributes: dict[str, str]) -> str:
+    attributes = {"alt": ""} | attributes  # no alt would make screen readers read the address
+    order = ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"]
+    return "<img " + " ".join(f'{k}="{attributes[k]}"' for k in order if k in attributes) + ">"
+
+
+def _figures_with_pictures(match) -> str:
+    """A figure stays only around a picture; a caption without one becomes a paragraph."""
+    inner = match["figure"]
+    if inner is None:
+        return f"<p>{match['caption']}</p>"
+    if "<img" in inner:
+        return match[0]
+    caption = FIGCAPTION.search(inner)
+    return f"<p>{caption[1]}</p>" if caption else ""
+
+
+def _attributes(text: str) -> dict[str, str]:
+    """An element's attributes as nh3 writes them (always double-quoted, already escaped)."""
+    return dict(ATTRIBUTE.findall(text))
 
 
 def headings(html: str) -> list[dict]:

@@ -7,7 +7,7 @@ from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Min, Subquery
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
@@ -185,12 +185,15 @@ class Article(models.Model):
             "Blockquote": True,
             "Link": {"enableTarget": False},
             "HardBreak": True,
+            # Pictures from our own collection (InlinePicture), chosen in a small window.
+            "Figure": {"pickerUrl": reverse_lazy("admin:articles_inlinepicture_choose")},
             # The package turns the browser's spell-check off; writers of articles want it.
             "NoSpellCheck": False,
         },
         # Ours, the same one save() applies whatever the source (admin, demo loader, shell).
         sanitize=html.sanitize_article_html,
-        help_text="Headings (h2, h3) become the article's list of contents.",
+        help_text="Headings (h2, h3) become the article's list of contents. Insert figure › "
+        "Browse… adds a picture from Articles › Pictures for article text.",
     )
     show_urgent_care = models.BooleanField(
         "show the urgent-care callout",
@@ -283,7 +286,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         # Sanitized on every save, so the template may render the body as trusted HTML.
-        self.body = html.sanitize_article_html(self.body)
+        self.body = self.body_as_saved(self.body)
         self.search_text = search.search_text_of(self)
         self.reading_minutes = max(1, round(html.word_count(self.body) / WORDS_PER_MINUTE))
         self.table_of_contents = html.headings(self.body)
@@ -296,6 +299,16 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return slug_url("articles:detail", self.slug)
+
+    @staticmethod
+    def body_as_saved(body: str) -> str:
+        """The body sanitized, its pictures given their stored width and height."""
+        body = html.sanitize_article_html(body)
+        if names := html.picture_names(body):
+            sizes = InlinePicture.objects.filter(image__in=names)
+            sizes = {name: (w, h) for name, w, h in sizes.values_list("image", "width", "height")}
+            body = html.with_picture_sizes(body, sizes)
+        return body
 
     def clean(self):
         super().clean()
@@ -329,6 +342,10 @@ class Article(models.Model):
         return self.seo_description or self.summary
 
     @property
+    def body_for_page(self) -> str:
+        return html.for_page(self.body)
+
+    @property
     def hero(self) -> images.Picture:
         alt = "" if self.hero_decorative else self.hero_alt
         return images.Picture(self.hero_image, self.hero_width, self.hero_height, alt)
@@ -340,6 +357,54 @@ class Article(models.Model):
         if self.hero_image:
             return images.Picture(self.hero_image, self.hero_width, self.hero_height, "")
         return self.topic.card_picture
+
+
+class InlinePicture(models.Model):
+    """A picture shown inside an article's text (the editor's "Insert figure"), uploaded here or
+    copied by the WordPress import. Cleaned like every upload; renditions made once, on save."""
+
+    image = models.ImageField(
+        "picture",
+        upload_to=html.INLINE_PICTURE_FOLDER,
+        width_field="width",
+        height_field="height",
+        help_text="JPEG, PNG or WebP, at least 320 pixels wide, 10 MB at most.",
+    )
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
+    alt = models.CharField(
+        "description",
+        max_length=250,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it. The editor fills it in "
+        "when you insert the picture; leave it empty only for a decorative picture.",
+    )
+    imported_from = models.CharField(
+        max_length=500, blank=True, db_index=True, editable=False,
+        help_text="The WordPress address it was copied from, so a second import reuses it.",
+    )  # fmt: skip
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "picture for article text"
+        verbose_name_plural = "pictures for article text"
+        ordering = ["-added_at", "-id"]
+
+    def __str__(self):
+        return self.alt or self.image.name.rsplit("/", 1)[-1]
+
+    def save(self, *args, **kwargs):
+        old = InlinePicture.objects.filter(pk=self.pk).values_list("image", flat=True).first()
+        super().save(*args, **kwargs)
+        images.replace_renditions(self.image, old)
+
+    @property
+    def src(self) -> str:
+        """The address the article text uses (the sanitizer keeps only these)."""
+        return settings.MEDIA_URL + self.image.name
+
+    def articles_showing(self) -> models.QuerySet:
+        return Article.objects.filter(body__contains=f'src="{self.src}"')
 
 
 class WordPressImport(models.Model):

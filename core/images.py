@@ -25,8 +25,10 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 RENDITION_WIDTHS = (480, 800, 1200, 1600)
 
 
-def clean_upload(upload) -> ContentFile:
-    """Check an uploaded picture and return it re-encoded without metadata, or say what's wrong."""
+def clean_upload(upload, min_width: int = MIN_WIDTH) -> ContentFile:
+    """Check an uploaded picture and return it re-encoded without metadata, or say what's wrong.
+    A page's main picture must be wide enough for large screens; a picture inside the text of an
+    article (a diagram, a small photo) may be narrower."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
             f"This file is {upload.size / 1024 / 1024:.0f} MB; the largest we accept is "
@@ -54,9 +56,9 @@ def clean_upload(upload) -> ContentFile:
             "This file is not a picture we can read, or it is damaged. "
             "Upload a JPEG, PNG or WebP picture."
         ) from None
-    if image.width < MIN_WIDTH:
+    if image.width < min_width:
         raise ValidationError(
-            f"This picture is {image.width} pixels wide; use one at least {MIN_WIDTH} wide so "
+            f"This picture is {image.width} pixels wide; use one at least {min_width} wide so "
             "that it looks sharp on large screens."
         )
     return ContentFile(_encode(image, kind), name=PurePosixPath(upload.name).name)
@@ -120,9 +122,10 @@ def make_renditions(image_field) -> None:
             default_storage.save(name, ContentFile(_encode(image, kind, width)))
 
 
-def srcset(image_field, original_width: int, ext: str) -> str:
+def srcset(name: str, original_width: int, ext: str) -> str:
+    """The srcset of a stored picture (its storage name) in one format."""
     return ", ".join(
-        f"{default_storage.url(rendition_name(image_field.name, w, ext))} {w}w"
+        f"{default_storage.url(rendition_name(name, w, ext))} {w}w"
         for w in rendition_widths(original_width)
     )
 
@@ -145,18 +148,22 @@ class Picture:
 
     @property
     def srcset_webp(self) -> str:
-        return srcset(self.file, self.width, "webp")
+        return srcset(self.file.name, self.width, "webp")
 
     @property
     def srcset_jpeg(self) -> str:
-        return srcset(self.file, self.width, "jpeg")
+        return srcset(self.file.name, self.width, "jpeg")
 
 
 class CleanedPictureField(forms.ImageField):
     """The admin's picture upload: a new file is checked and re-encoded without metadata."""
 
+    def __init__(self, *args, min_width: int = MIN_WIDTH, **kwargs):
+        self.min_width = min_width
+        super().__init__(*args, **kwargs)
+
     def clean(self, data, initial=None):
         value = super().clean(data, initial)
         if value and hasattr(value, "content_type"):  # a new upload, not the stored file
-            return clean_upload(value)
+            return clean_upload(value, self.min_width)
         return value

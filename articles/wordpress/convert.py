@@ -1,9 +1,12 @@
-"""A WordPress post body as our editor keeps it: page-builder shortcodes unwrapped, WordPress's
-automatic paragraphs made real, <h1> demoted, then the admin editor's own sanitizing."""
+"""A WordPress post body as our editor keeps it: page-builder shortcodes unwrapped, pictures made
+into figures (copied by the caller, who says where each one now lives), WordPress's automatic
+paragraphs made real, <h1> demoted, then the admin editor's own sanitizing."""
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape, unescape
 
 from articles.html import sanitize_article_html
 
@@ -15,21 +18,27 @@ CAPTION = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.S)
 # [name], [/name] or [name key="value" ...]: not "[see below]" or "[Note: ...]" in the prose.
 SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)(?:\s+[^\]]*=[^\]]*)?\]")
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:[^>]*-->")
-ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+IMG = re.compile(r"<img\b([^>]*)>", re.I)
+LINKED_IMG = re.compile(r"<a\b[^>]*>\s*(<img\b[^>]*>)\s*</a>", re.I)
+FIGURE = re.compile(r"<figure\b(?![^>]*data-held)[^>]*>(.*?)</figure>", re.S | re.I)
+FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.S | re.I)
+HELD_FIGURE = re.compile(r'<figure data-held="(\d+)"></figure>')
 BLOCK_TAGS = r"(?:p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|div|table|pre|hr)"
 STARTS_BLOCK = re.compile(rf"^\s*</?{BLOCK_TAGS}\b", re.I)
+
+# Where a picture of the old site lives now: (its address, its alt text) -> our address or None.
+PlacePicture = Callable[[str, str], str | None]
 
 
 @dataclass
 class Converted:
     html: str
-    images: list[dict] = field(default_factory=list)  # src and alt, for the caller to copy
     unknown_shortcodes: Counter = field(default_factory=Counter)
 
 
-def _image(attributes: str) -> dict:
-    values = dict(ATTRIBUTE.findall(attributes))
-    return {"src": values.get("src", ""), "alt": values.get("alt", "")}
+def _attributes(text: str) -> dict[str, str]:
+    return {name.lower(): unescape(a or b) for name, a, b in ATTRIBUTE.findall(text)}
 
 
 def autop(text: str) -> str:
@@ -42,27 +51,58 @@ def autop(text: str) -> str:
     )
 
 
-def convert_body(body: str) -> Converted:
+class _Figures:
+    """Every picture of a post as one of our figures (picture, then caption), held aside while
+    the text around it gets its paragraphs."""
+
+    def __init__(self, place_picture: PlacePicture):
+        self.place_picture = place_picture
+        self.held: list[str] = []
+
+    def hold(self, src: str, alt: str, caption: str = "") -> str:
+        new_src = self.place_picture(src, alt) if src else None
+        if new_src is None:  # not copied: the caption's words stay, as a paragraph
+            figure = f"<p>{caption}</p>" if caption.strip() else ""
+        else:
+            figure = f'<figure><img src="{escape(new_src)}" alt="{escape(alt)}">'
+            figure += f"<figcaption>{caption}</figcaption></figure>" if caption else "</figure>"
+        self.held.append(figure)
+        return f'\n\n<figure data-held="{len(self.held) - 1}"></figure>\n\n'
+
+    def hold_img(self, img_tag: str, caption: str = "") -> str:
+        values = _attributes(img_tag)
+        return self.hold(values.get("src", ""), values.get("alt", ""), caption)
+
+    def put_back(self, html: str) -> str:
+        return HELD_FIGURE.sub(lambda m: self.held[int(m[1])], html)
+
+
+def convert_body(body: str, place_picture: PlacePicture = lambda src, alt: None) -> Converted:
     converted = Converted(html="")
+    figures = _Figures(place_picture)
     text = BLOCK_COMMENT.sub("", body)
     text = LAYOUT.sub("\n\n", text)
     text = TEXT_MODULE.sub(lambda m: "\n\n" + m.group(1) + "\n\n", text)
+    text = IMAGE_MODULE.sub(lambda m: figures.hold_img(m.group(1)), text)
 
-    def image_module(match):
-        converted.images.append(_image(match.group(1)))
-        return f"\n\n<!--image {len(converted.images) - 1}-->\n\n"
-
-    text = IMAGE_MODULE.sub(image_module, text)
-
-    def caption(match):
-        inner = match.group(1)
-        img = re.search(r"<img\b([^>]*)>", inner)
-        if img:
-            converted.images.append(_image(img.group(1)))
-        words = re.sub(r"<img\b[^>]*>", "", re.sub(r"</?a\b[^>]*>", "", inner)).strip()
-        return f"\n\n<!--image {len(converted.images) - 1}-->\n\n<p>{words}</p>\n\n"
+    def caption(match):  # the classic editor's [caption]<img ...> Words[/caption]
+        inner = LINKED_IMG.sub(r"\1", match.group(1))
+        img = IMG.search(inner)
+        words = IMG.sub("", inner).strip()
+        return figures.hold_img(img.group(1), words) if img else f"\n\n{words}\n\n"
 
     text = CAPTION.sub(caption, text)
+
+    def figure(match):  # Gutenberg's image block: <figure><img><figcaption>
+        inner = LINKED_IMG.sub(r"\1", match.group(1))
+        img = IMG.search(inner)
+        words = FIGCAPTION.search(inner)
+        words = words.group(1).strip() if words else ""
+        return figures.hold_img(img.group(1), words) if img else f"\n\n{words}\n\n"
+
+    text = FIGURE.sub(figure, text)
+    text = LINKED_IMG.sub(r"\1", text)  # a picture linked to its own full-size file
+    text = IMG.sub(lambda m: figures.hold_img(m.group(1)), text)
 
     def unknown(match):
         if not match.group(1):
@@ -71,5 +111,6 @@ def convert_body(body: str) -> Converted:
 
     text = SHORTCODE.sub(unknown, text)
     text = re.sub(r"<(/?)h1\b", r"<\1h2", text, flags=re.I)
-    converted.html = sanitize_article_html(autop(text))
+    html = sanitize_article_html(figures.put_back(autop(text)))
+    converted.html = re.sub(r"<p>\s*</p>", "", html)  # left where a picture split a paragraph
     return converted

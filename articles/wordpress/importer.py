@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
@@ -17,8 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.html import plain_text
-from articles.models import Article, Author, Topic
+from articles.html import INLINE_PICTURE_FOLDER, plain_text
+from articles.models import Article, Author, InlinePicture, Topic
 from articles.wordpress.convert import convert_body
 from articles.wordpress.wxr import Author as ExportAuthor
 from articles.wordpress.wxr import Damage, Item, read_export
@@ -33,6 +34,8 @@ STATUSES = {
     "private": Article.Status.DRAFT,
 }
 SKIPPED_STATUSES = {"trash": "in the trash", "auto-draft": "an unsaved auto-draft"}
+# WordPress's resized copies of an upload: name-300x200.jpg beside name.jpg.
+RESIZED_COPY = re.compile(r"-\d+x\d+(\.\w+)$")
 
 
 @dataclass
@@ -43,7 +46,8 @@ class Summary:
     skipped: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
     shortcodes: Counter = field(default_factory=Counter)
-    images_left_out: int = 0
+    inline_pictures: int = 0
+    inline_pictures_without_uploads: int = 0
     tags: Counter = field(default_factory=Counter)
     pictures: int = 0
     links_rewritten: int = 0
@@ -52,9 +56,11 @@ class Summary:
         lines = [f"Articles: {self.created} created, {self.updated} updated, "
                  f"{self.unchanged} unchanged."]  # fmt: skip
         lines += [f"Skipped {n}: {reason}." for reason, n in sorted(self.skipped.items())]
-        if self.images_left_out:
-            lines.append(f"Inline images left out (the article editor has none yet): "
-                         f"{self.images_left_out}.")  # fmt: skip
+        if self.inline_pictures:
+            lines.append(f"Pictures in the text copied: {self.inline_pictures}.")
+        if self.inline_pictures_without_uploads:
+            lines.append(f"Pictures in the text left out: {self.inline_pictures_without_uploads} "
+                         f"(no uploads folder given: --uploads DIR).")  # fmt: skip
         if self.pictures:
             lines.append(f"Featured pictures imported as article pictures: {self.pictures}.")
         if self.links_rewritten:
@@ -86,6 +92,8 @@ class Importer:
         self.attachments: dict[int, tuple[str, str]] = {}  # id -> (file URL, alt text)
         self.featured: dict[int, int] = {}  # article pk -> attachment id
         self.new_addresses: dict[str, str] = {}  # old path or ?p=ID -> new path
+        self.placed: dict[str, str] = {}  # uploads-relative path -> our address, this run
+        self.title = ""  # the post being converted, for messages
         self.summary = Summary()
 
     def run(self, file, progress=None) -> Summary:
@@ -136,12 +144,53 @@ class Importer:
             self.summary.pictures += 1
 
     def _uploaded_file(self, url: str) -> Path | None:
+        """The file an uploads address names, inside the uploads folder (never outside it). For
+        one of WordPress's resized copies (name-300x200.jpg), the original when it is there."""
         if not self.uploads or "/uploads/" not in url:
             return None
-        relative = url.split("/uploads/", 1)[1]
-        candidate = (self.uploads / relative).resolve()
-        inside = self.uploads.resolve() in candidate.parents
-        return candidate if inside and candidate.is_file() else None
+        relative = urlsplit(url).path.split("/uploads/", 1)[1]
+        original = RESIZED_COPY.sub(r"\1", relative)
+        for name in dict.fromkeys([original, relative]):
+            candidate = (self.uploads / name).resolve()
+            if self.uploads.resolve() in candidate.parents and candidate.is_file():
+                return candidate
+        return None
+
+    def _place_picture(self, url: str, alt: str) -> str | None:
+        """Copy a picture of a post's text into our media (once, whatever the number of posts
+        showing it or of runs) and say its new address; None when it cannot be."""
+        if not self.uploads:
+            self.summary.inline_pictures_without_uploads += 1
+            return None
+        source = self._uploaded_file(url)
+        if source is None:
+            self.summary.problems.append(
+                f"Picture in “{self.title}” not in the uploads folder: {url}"
+            )
+            return None
+        key = source.relative_to(self.uploads.resolve()).as_posix()
+        if key in self.placed:
+            return self.placed[key]
+        known = InlinePicture.objects.filter(imported_from=key).first()
+        if known is not None:
+            self.placed[key] = known.src
+            return known.src
+        try:
+            with source.open("rb") as file:
+                cleaned = clean_upload(File(file, name=source.name), min_width=1)
+        except ValidationError as error:
+            self.summary.problems.append(f"Picture in “{self.title}”: {error.messages[0]}")
+            return None
+        self.summary.inline_pictures += 1
+        if self.dry_run:
+            src = f"{settings.MEDIA_URL}{INLINE_PICTURE_FOLDER}{cleaned.name}"
+        else:
+            picture = InlinePicture(alt=alt[:250], imported_from=key)
+            picture.image.save(cleaned.name, cleaned, save=False)
+            picture.save()
+            src = picture.src
+        self.placed[key] = src
+        return src
 
     def _rewrite_links(self) -> None:
         """Links from one imported post to another go to the new address, not a redirect."""
@@ -179,14 +228,14 @@ class Importer:
             return
         for tag in item.tags:
             self.summary.tags[tag] += 1
-        converted = convert_body(item.body)
+        self.title = item.title.strip() or f"post {item.post_id}"
+        converted = convert_body(item.body, self._place_picture)
         self.summary.shortcodes.update(converted.unknown_shortcodes)
-        self.summary.images_left_out += len(converted.images)
         fields = {
             "title": item.title.strip()[:200] or f"Untitled post {item.post_id}",
             "slug": (item.slug or slugify(item.title) or f"post-{item.post_id}")[:200],
             "summary": _plain(item.excerpt),
-            "body": converted.html,
+            "body": Article.body_as_saved(converted.html),
             "status": STATUSES[item.status],
             "publish_at": item.date_gmt or item.modified_gmt or timezone.now(),
         }

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from articles.models import Article, Topic, WordPressImport
+from articles.models import Article, InlinePicture, Topic, WordPressImport
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +123,7 @@ def test_bodies_are_converted_for_our_editor(site_export):
     assert "wp:" not in gutenberg and '<h2 id="then-heat">Then heat</h2>' in gutenberg
     assert "<strong>bold" in Article.objects.get(wordpress_id=112).body
     assert "Shortcodes removed: [et_pb_cta] x1." in output
-    assert "Inline images left out (the article editor has none yet): 2." in output
+    assert "Pictures in the text left out: 2 (no uploads folder given: --uploads DIR)." in output
 
 
 def test_every_old_address_answers_with_one_301(client, site_export):
@@ -275,3 +275,48 @@ def test_broken_xml_in_one_item_is_reported_with_the_item_and_the_rest_goes_on(t
     output = run(path)
     assert "Item 501 (Broken XML): the export's XML is broken at line" in output
     assert Article.objects.filter(wordpress_id=502).exists()
+
+
+def test_pictures_in_the_text_are_copied_once_and_their_addresses_rewritten(tmp_path):
+    from forever_fit.demo_pictures import draw_topic_picture
+
+    uploads = tmp_path / "uploads"
+    (uploads / "2025" / "10").mkdir(parents=True)
+    for name, size in (("leg.jpg", (1200, 800)), ("walk.jpg", (900, 600)),
+                       ("walk-300x200.jpg", (300, 200)), ("ice.png", (640, 480))):  # fmt: skip
+        picture = draw_topic_picture("back-pain", size=size).read()
+        (uploads / "2025" / "10" / name).write_bytes(picture)
+    base = "https://foreverfitpt.example/wp-content/uploads/2025/10"
+    divi = DIVI.replace("uploads/leg.jpg", "uploads/2025/10/leg.jpg")
+    classic = (
+        f'[caption id="attachment_9" width="300"]<a href="{base}/walk.jpg"><img src="{base}'
+        f'/walk-300x200.jpg" alt="Two people walking"></a> Walking together[/caption]'
+    )
+    gutenberg = ('<!-- wp:image --><figure class="wp-block-image"><img src="/wp-content/uploads/'
+                 '2025/10/ice.png" alt="An ice pack"/><figcaption class="wp-element-caption">'
+                 'Ten minutes at a time</figcaption></figure><!-- /wp:image -->'
+                 f'<p>And again: <img src="{base}/leg.jpg" alt="A leg being stretched"></p>'
+                 f'<p><img src="{base}/missing.jpg" alt="Gone"></p>')  # fmt: skip
+    path = export(tmp_path, item(601, "Divi", divi, slug="divi"),
+                  item(602, "Classic", classic, slug="classic"),
+                  item(603, "Gutenberg", gutenberg, slug="gutenberg"))  # fmt: skip
+    dry = run(path, "--uploads", str(uploads), "--dry-run")
+    assert "Pictures in the text copied: 3." in dry and not InlinePicture.objects.exists()
+    output = run(path, "--uploads", str(uploads))
+    assert "Pictures in the text copied: 3." in output  # leg.jpg shown twice, copied once
+    assert "Picture in “Gutenberg” not in the uploads folder: " + base + "/missing.jpg" in output
+    walk = InlinePicture.objects.get(imported_from="2025/10/walk.jpg")  # the original, not 300px
+    assert (walk.width, walk.alt) == (900, "Two people walking")
+    classic_body = Article.objects.get(wordpress_id=602).body
+    assert (f'<figure><img src="{walk.src}" alt="Two people walking" width="900" height="600">'
+            "<figcaption>Walking together</figcaption></figure>") in classic_body  # fmt: skip
+    leg = InlinePicture.objects.get(imported_from="2025/10/leg.jpg")
+    gutenberg_body = Article.objects.get(wordpress_id=603).body
+    assert (
+        gutenberg_body.count(leg.src) == 1 and "<figcaption>Ten minutes at a time" in gutenberg_body
+    )
+    assert "missing.jpg" not in gutenberg_body and "wp-content" not in gutenberg_body
+    assert leg.src in Article.objects.get(wordpress_id=601).body  # Divi's image module
+    again = run(path, "--uploads", str(uploads))
+    assert "Articles: 0 created, 0 updated, 3 unchanged." in again
+    assert "Pictures in the text copied" not in again and InlinePicture.objects.count() == 3

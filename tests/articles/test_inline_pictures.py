@@ -1,0 +1,89 @@
+"""Pictures inside an article's text: only our own, sized, responsive on the page, chosen from the
+editor's "Insert figure" › "Browse..." window, and kept while an article shows them."""
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from pytest_django.asserts import assertContains, assertNotContains
+
+from articles.html import sanitize_article_html
+from articles.models import InlinePicture
+from forever_fit.demo_pictures import draw_topic_picture
+from tests.factories import make_article, make_staff, sign_in_staff
+
+pytestmark = pytest.mark.django_db
+
+
+def make_picture(alt="A therapist guiding a knee bend", size=(1000, 600)) -> InlinePicture:
+    picture = InlinePicture(alt=alt)
+    picture.image.save("knee-bend.jpg", draw_topic_picture("knee-pain", size=size), save=False)
+    picture.save()
+    return picture
+
+
+def figure(picture, caption="Bend only as far as is comfortable.") -> str:
+    return (f'<figure><img src="{picture.src}" alt="{picture.alt}">'
+            f"<figcaption>{caption}</figcaption></figure>")  # fmt: skip
+
+
+def test_only_our_own_pictures_stay_in_the_text():
+    body = sanitize_article_html(
+        '<figure><img src="https://tracker.example/pixel.gif" alt="x"><figcaption>Words stay'
+        '</figcaption></figure><p><img src="/media/articles/in-text/../../secret.jpg" alt="y">'
+        '<img src="/media/articles/in-text/ok.jpg" onerror="alert(1)" width="9e9"></p>'
+    )
+    assert "tracker.example" not in body and "secret" not in body and "onerror" not in body
+    assert "<p>Words stay</p>" in body  # a caption without its picture becomes a paragraph
+    assert '<img src="/media/articles/in-text/ok.jpg" alt="">' in body  # alt always present
+
+
+def test_the_page_shows_a_responsive_sized_picture_with_its_caption(client):
+    picture = make_picture()
+    article = make_article(body="<p>Sit tall.</p>" + figure(picture))
+    assert 'width="1000" height="600"' in article.body  # from the file, whatever the editor sent
+    assert default_storage.exists("renditions/articles/in-text/knee-bend-480.webp")
+    page = client.get(article.get_absolute_url())
+    assertContains(page, f"/media/renditions/{picture.image.name[:-4]}-480.webp 480w")
+    assertContains(page, 'alt="A therapist guiding a knee bend" width="1000" height="600" '
+                         'loading="lazy" decoding="async"')  # fmt: skip
+    assertContains(page, "<figcaption>Bend only as far as is comfortable.</figcaption>")
+
+
+def test_an_editor_chooses_or_uploads_a_picture_in_the_editor_window(client):
+    make_picture()
+    sign_in_staff(client, make_staff("editor", "Editors"))
+    editor = client.get("/admin/articles/article/add/")
+    assertContains(editor, "/admin/articles/inlinepicture/choose/")  # the editor's Browse...
+    chooser = client.get("/admin/articles/inlinepicture/choose/?CKEditorFuncNum=1")
+    assertContains(chooser, 'data-alt="A therapist guiding a knee bend"')
+    assertNotContains(chooser, 'id="nav-sidebar"')  # a small window: no menu
+    small = SimpleUploadedFile("tiny.jpg", draw_topic_picture("back-pain", size=(200, 100)).read())
+    refused = client.post("/admin/articles/inlinepicture/choose/",
+                          {"image": small, "alt": "Too small"})  # fmt: skip
+    assertContains(refused, "This picture is 200 pixels wide; use one at least 320 wide")
+    photo = SimpleUploadedFile("walk.jpg", draw_topic_picture("back-pain", size=(900, 600)).read())
+    added = client.post("/admin/articles/inlinepicture/choose/?CKEditorFuncNum=1",
+                        {"image": photo, "alt": "Two people walking"})  # fmt: skip
+    assertContains(added, 'data-alt="Two people walking"')
+    assert InlinePicture.objects.get(alt="Two people walking").width == 900
+
+
+def test_a_picture_an_article_shows_cannot_be_deleted(client):
+    shown, unused = make_picture(), make_picture(alt="Unused")
+    make_article(title="Knee bends at home", body=figure(shown))
+    sign_in_staff(client, make_staff("editor", "Editors"))
+    client.post(f"/admin/articles/inlinepicture/{shown.pk}/delete/", {"post": "yes"})
+    client.post(f"/admin/articles/inlinepicture/{unused.pk}/delete/", {"post": "yes"})
+    assert list(InlinePicture.objects.all()) == [shown]
+    listing = client.get("/admin/articles/inlinepicture/")
+    assertContains(listing, "Knee bends at home")  # where it is shown
+
+
+def test_a_reviewer_may_look_but_not_upload(client):
+    sign_in_staff(client, make_staff("reviewer", "Clinical reviewers"))
+    chooser = client.get("/admin/articles/inlinepicture/choose/")
+    assertContains(chooser, "No pictures yet")
+    assertNotContains(chooser, 'type="file"')
+    photo = SimpleUploadedFile("walk.jpg", draw_topic_picture("back-pain", size=(900, 600)).read())
+    refused = client.post("/admin/articles/inlinepicture/choose/", {"image": photo, "alt": "x"})
+    assert refused.status_code == 403 and not InlinePicture.objects.exists()
