@@ -187,6 +187,8 @@ class Article(models.Model):
             "HardBreak": True,
             # Pictures from our own collection (InlinePicture), chosen in a small window.
             "Figure": {"pickerUrl": reverse_lazy("admin:articles_inlinepicture_choose")},
+            "Image": True,
+            "Caption": True,
             # The package turns the browser's spell-check off; writers of articles want it.
             "NoSpellCheck": False,
         },

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest, StatusChange
-from articles.models import Article, Author, Topic
+from articles.models import Article, Author, InlinePicture, Topic
 from forever_fit.demo_pictures import SUBJECT_DESCRIPTIONS, draw_clinic_photo, draw_topic_picture
 from forever_fit.models import HomePage
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
@@ -336,7 +336,7 @@ def load_demo_content() -> dict[str, int]:
             topic=topics[topic],
             author=authors[author],
             summary=summary,
-            body=(ARTICLE_BODIES / f"{slug}.html").read_text(),
+            body=_with_in_text_picture((ARTICLE_BODIES / f"{slug}.html").read_text()),
             status=Article.Status.PUBLISHED,
             publish_at=publish_at,
             show_urgent_care=slug in URGENT_CARE,
@@ -355,6 +355,20 @@ def load_demo_content() -> dict[str, int]:
         home.save()
     created["requests"] = demo_requests()
     return created
+
+
+def _with_in_text_picture(body: str) -> str:
+    """A demo body's picture placeholder (IN_TEXT_PICTURE) made into one of our pictures."""
+    if "IN_TEXT_PICTURE" not in body:
+        return body
+    alt = SUBJECT_DESCRIPTIONS["knee-hip"]
+    picture = InlinePicture.objects.filter(alt=alt).first()
+    if picture is None:
+        picture = InlinePicture(alt=alt)
+        drawing = draw_topic_picture("knee-hip", seed="in-text", size=(1200, 675))
+        picture.image.save("leg-drawing.jpeg", drawing, save=False)
+        picture.save()
+    return body.replace("IN_TEXT_PICTURE", picture.src).replace("IN_TEXT_ALT", alt)
 
 
 # Demo patients: first and last names from a short list, phone numbers 555-01xx (fiction only).

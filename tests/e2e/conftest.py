@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from articles.models import InlinePicture
+from forever_fit.demo_pictures import draw_topic_picture
 from tests.factories import make_article, make_author, make_clinic, make_opening_hours, make_topic
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
@@ -49,6 +51,13 @@ def page(browser):
     page.context.close()
 
 
+def leg_drawing() -> InlinePicture:
+    picture = InlinePicture(alt="A drawing of a leg, hip to foot")
+    picture.image.save("leg.jpeg", draw_topic_picture("knee-hip", size=(1200, 675)), save=False)
+    picture.save()
+    return picture
+
+
 @pytest.fixture
 def site(restored_migration_data, settings):
     """A small site like the demo: two clinics with hours, topics and reviewed articles."""
@@ -79,7 +88,9 @@ def site(restored_migration_data, settings):
         last_reviewed="2026-11-01",
         body="<p>Sciatica is leg pain from the lower back.</p>"
         "<h2>What to expect</h2>" + "<p>Your therapist listens and tests.</p>" * 12
-        + "<h2>Treatments that help</h2>" + "<p>Exercise and hands-on care.</p>" * 12,
+        + "<h2>Treatments that help</h2>" + "<p>Exercise and hands-on care.</p>" * 12
+        + f'<figure><img src="{leg_drawing().src}" alt="A drawing of a leg, hip to foot">'
+        "<figcaption>The pain follows the nerve down the leg.</figcaption></figure>",
     )  # fmt: skip
     make_article(
         title="Lifting without hurting your back", slug="lifting", topic=back, author=author
