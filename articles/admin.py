@@ -20,7 +20,12 @@ from articles.models import (
 )
 from articles.preview import preview_url
 from articles.tasks import import_wordpress_export
-from core.images import CleanedPictureField, rendition_name, rendition_widths
+from core.images import (
+    CleanedPictureField,
+    delete_renditions,
+    rendition_name,
+    rendition_widths,
+)
 from core.site import absolute_url
 
 
@@ -276,11 +281,23 @@ class InlinePictureAdmin(admin.ModelAdmin):
         titles = list(obj.articles_showing().values_list("title", flat=True)[:3])
         return ", ".join(titles) or "No article yet"
 
+    # One at a time, each checked: the list's bulk delete would not ask whether articles show them.
+    actions = None
+
+    def get_readonly_fields(self, request, obj=None):
+        # Articles show the file by its address: a new file would leave them a broken picture.
+        return ["image"] if obj is not None else []
+
     def has_delete_permission(self, request, obj=None):
         # A picture an article shows stays: deleting it would leave a hole in the text.
         if obj is not None and obj.articles_showing().exists():
             return False
         return super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        delete_renditions(obj.image.name)
+        obj.image.delete(save=False)
+        super().delete_model(request, obj)
 
     def choose(self, request):
         """The editor's picture chooser: the pictures, newest first, and an upload form."""

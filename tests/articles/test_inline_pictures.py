@@ -75,6 +75,11 @@ def test_a_picture_an_article_shows_cannot_be_deleted(client):
     client.post(f"/admin/articles/inlinepicture/{shown.pk}/delete/", {"post": "yes"})
     client.post(f"/admin/articles/inlinepicture/{unused.pk}/delete/", {"post": "yes"})
     assert list(InlinePicture.objects.all()) == [shown]
+    assert not default_storage.exists(unused.image.name)  # its file and renditions go with it
+    assert not default_storage.exists(f"renditions/{unused.image.name[:-4]}-480.webp")
+    assert default_storage.exists(f"renditions/{shown.image.name[:-4]}-480.webp")
+    change = client.get(f"/admin/articles/inlinepicture/{shown.pk}/change/")
+    assertNotContains(change, 'type="file"')  # replacing the file would break the article
     listing = client.get("/admin/articles/inlinepicture/")
     assertContains(listing, "Knee bends at home")  # where it is shown
 
