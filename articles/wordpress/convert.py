@@ -34,7 +34,8 @@ PlacePicture = Callable[[str, str], str | None]
 @dataclass
 class Converted:
     html: str
-    unknown_shortcodes: Counter = field(default_factory=Counter)
+    shortcodes: Counter = field(default_factory=Counter)  # every one the body used
+    unknown_shortcodes: Counter = field(default_factory=Counter)  # removed with no equivalent
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -79,6 +80,7 @@ class _Figures:
 
 def convert_body(body: str, place_picture: PlacePicture = lambda src, alt: None) -> Converted:
     converted = Converted(html="")
+    converted.shortcodes.update(name for closing, name in SHORTCODE.findall(body) if not closing)
     figures = _Figures(place_picture)
     text = BLOCK_COMMENT.sub("", body)
     text = LAYOUT.sub("\n\n", text)

@@ -6,6 +6,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,12 +46,21 @@ class Summary:
     unchanged: int = 0
     skipped: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
-    shortcodes: Counter = field(default_factory=Counter)
+    shortcodes: Counter = field(default_factory=Counter)  # removed with no equivalent
+    shortcode_inventory: Counter = field(default_factory=Counter)  # all, for a dry run
     inline_pictures: int = 0
     inline_pictures_without_uploads: int = 0
     tags: Counter = field(default_factory=Counter)
     pictures: int = 0
     links_rewritten: int = 0
+
+    def inventory_lines(self) -> list[str]:
+        """Every shortcode the posts use, most used first: what a page builder left behind."""
+        if not self.shortcode_inventory:
+            return ["Shortcodes in the export: none."]
+        return ["Shortcodes in the export:"] + [
+            f"  [{name}] x{count}" for name, count in self.shortcode_inventory.most_common()
+        ]
 
     def lines(self) -> list[str]:
         lines = [f"Articles: {self.created} created, {self.updated} updated, "
@@ -94,6 +104,7 @@ class Importer:
         self.new_addresses: dict[str, str] = {}  # old path or ?p=ID -> new path
         self.placed: dict[str, str] = {}  # uploads-relative path -> our address, this run
         self.title = ""  # the post being converted, for messages
+        self.modified: dict[int, datetime] = {}  # article pk -> WordPress's modified date
         self.summary = Summary()
 
     def run(self, file, progress=None) -> Summary:
@@ -116,7 +127,14 @@ class Importer:
             self._redirect("/feed/", "/articles/feed/")
             self._attach_pictures()
             self._rewrite_links()
+            self._keep_modified_dates()
         return self.summary
+
+    def _keep_modified_dates(self) -> None:
+        """The last change readers and search engines are told of (sitemap, feed, JSON-LD) is
+        the post's last edit in WordPress, not the import's."""
+        for pk, modified in self.modified.items():
+            Article.objects.filter(pk=pk).update(updated_at=modified)
 
     def _attach_pictures(self) -> None:
         """Featured images (attachments may come after their post in an export)."""
@@ -231,6 +249,7 @@ class Importer:
         self.title = item.title.strip() or f"post {item.post_id}"
         converted = convert_body(item.body, self._place_picture)
         self.summary.shortcodes.update(converted.unknown_shortcodes)
+        self.summary.shortcode_inventory.update(converted.shortcodes)
         fields = {
             "title": item.title.strip()[:200] or f"Untitled post {item.post_id}",
             "slug": (item.slug or slugify(item.title) or f"post-{item.post_id}")[:200],
@@ -258,6 +277,8 @@ class Importer:
                             setattr(article, name, value)
                         article.save()
             if article is not None and not self.dry_run:
+                if item.modified_gmt and article.updated_at > item.modified_gmt:
+                    self.modified[article.pk] = item.modified_gmt
                 new = article.get_absolute_url()
                 self._redirect(item.link, new)
                 self.new_addresses[urlsplit(item.link).path] = new

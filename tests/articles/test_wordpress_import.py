@@ -97,6 +97,7 @@ def test_each_status_maps_explicitly_and_other_kinds_are_reported(site_export):
     assert by_id[105].publish_at == datetime(2030, 1, 6, 15, tzinfo=UTC)  # scheduled
     assert not Article.objects.published().filter(wordpress_id__in=[104, 105, 106]).exists()
     assert by_id[101].publish_at == datetime(2025, 10, 18, 14, tzinfo=UTC)
+    assert by_id[101].updated_at == datetime(2025, 10, 18, 14, tzinfo=UTC)  # WordPress's
     assert by_id[111].title == "Ĉu la genuo? Knie & Rücken – 膝"
     assert "Articles: 8 created, 0 updated, 0 unchanged." in output
     for line in (
@@ -157,6 +158,10 @@ def test_a_dry_run_says_what_would_change_and_writes_nothing(site_export):
     output = run(site_export, "--dry-run")
     assert "Dry run: nothing was written." in output
     assert "Articles: 8 created" in output and "Shortcodes removed: [et_pb_cta] x1." in output
+    inventory = output.split("Shortcodes in the export:\n", 1)[1].splitlines()[:7]
+    assert sorted(inventory) == sorted(f"  [{name}] x1" for name in (
+        "caption", "et_pb_section", "et_pb_row", "et_pb_column", "et_pb_text", "et_pb_image",
+        "et_pb_cta"))  # fmt: skip
     assert not Article.objects.exists()
 
 
@@ -320,3 +325,9 @@ def test_pictures_in_the_text_are_copied_once_and_their_addresses_rewritten(tmp_
     again = run(path, "--uploads", str(uploads))
     assert "Articles: 0 created, 0 updated, 3 unchanged." in again
     assert "Pictures in the text copied" not in again and InlinePicture.objects.count() == 3
+
+
+def test_a_log_gets_plain_progress_lines_when_not_on_a_terminal(tmp_path):
+    path = export(tmp_path, *(item(700 + n, f"Post {n}", "<p>Short.</p>") for n in range(200)))
+    output = run(path)  # call_command's output is not a terminal
+    assert "100 items read…\n200 items read…\n" in output and "\x1b" not in output

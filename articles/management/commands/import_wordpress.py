@@ -7,6 +7,8 @@ from tqdm import tqdm
 from articles.wordpress.importer import Importer, read_author_map
 from articles.wordpress.wxr import NotAnExport
 
+PLAIN_PROGRESS_EVERY = 100
+
 
 class Command(BaseCommand):
     help = (
@@ -19,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("export", help="The .xml file WordPress exported.")
         parser.add_argument("--dry-run", action="store_true", help="Say what would change.")
         parser.add_argument(
-            "--uploads", help="WordPress's wp-content/uploads folder, for featured pictures."
+            "--uploads", help="WordPress's wp-content/uploads folder, for the posts' pictures."
         )
         parser.add_argument(
             "--author-map", help="CSV of WordPress login,author name (no header row)."
@@ -37,10 +39,18 @@ class Command(BaseCommand):
         on_terminal = sys.stderr.isatty()
         bar = tqdm(unit=" items", disable=not on_terminal, file=sys.stderr)
 
+        read = 0
+
         def progress(item):
+            nonlocal read
+            read += 1
             bar.update()
-            if not on_terminal and options.get("verbosity", 1) > 1:
+            if on_terminal:
+                return
+            if options.get("verbosity", 1) > 1:
                 self.stdout.write(f"Item {item.post_id}: {item.title}")
+            elif read % PLAIN_PROGRESS_EVERY == 0:  # a log file gets a line now and then
+                self.stdout.write(f"{read} items read…")
 
         try:
             # Each post is saved in its own transaction: an interrupted import keeps what it did,
@@ -53,5 +63,7 @@ class Command(BaseCommand):
             bar.close()
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
+            for line in summary.inventory_lines():
+                self.stdout.write(line)
         for line in summary.lines():
             self.stdout.write(line)
