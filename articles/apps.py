@@ -13,9 +13,11 @@ class ArticlesConfig(AppConfig):
             UrgentCareNotice,
             next_publication,
             topics_menu,
+            urgent_care_wording,
         )
         from core.page_cache import changes_by_itself_at, forget_pages_on_change
 
         topics_menu.forget_on_change(Topic)
+        urgent_care_wording.forget_on_change(UrgentCareNotice)
         forget_pages_on_change(Article, Author, Topic, UrgentCareNotice)
         changes_by_itself_at(next_publication)

@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -6,7 +7,7 @@ from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Subquery
+from django.db.models import Min
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -110,11 +111,25 @@ class UrgentCareNotice(models.Model):
         return "Urgent-care callout"
 
 
+# The callout's wording, read by every article page that shows it; apps.py empties it on change.
+urgent_care_wording = CachedList(
+    "urgent-care-wording", lambda: UrgentCareNotice.objects.values_list("text", flat=True)[:1]
+)
+
+
 def next_publication(now: datetime) -> datetime | None:
     """When the next scheduled article goes live: lists, topics, feeds and the sitemap change."""
     return Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now).aggregate(
         first=Min("publish_at")
     )["first"]
+
+
+class RelatedArticle(NamedTuple):
+    """A link in an article page's "Related articles"."""
+
+    title: str
+    url: str
+    topic: str
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -124,11 +139,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """With everything an article page shows, in one query."""
-        notice = UrgentCareNotice.objects.values("text")[:1]
-        return (
-            self.select_related("topic", "author", "reviewer")
-            .defer("search_text", "search_vector")  # for search only, and long
-            .annotate(urgent_care_text=Subquery(notice))
+        return self.select_related("topic", "author", "reviewer").defer(
+            "search_text",
+            "search_vector",  # for search only, and long
         )
 
     def for_cards(self):
@@ -139,16 +152,27 @@ class ArticleQuerySet(models.QuerySet):
             .defer("body", "search_text", "search_vector")
         )
 
-    def related_to(self, article, count: int = 3) -> list:
+    def related_to(self, article, count: int = 3) -> list["RelatedArticle"]:
         """Up to `count` other published articles: the topic's newest, then the newest others.
 
         Two short index scans (one when the topic has enough), whatever the number of articles:
-        ordering all of them by "same topic first" sorted every article on every page view.
+        ordering all of them by "same topic first" sorted every article on every page view. Only
+        what the links show is read (no models built): this runs on every article page.
         """
-        cards = self.for_cards().exclude(pk=article.pk)
-        related = list(cards.filter(topic_id=article.topic_id)[:count])
+        others = self.published().exclude(pk=article.pk)
+        same_topic = others.filter(topic_id=article.topic_id).values_list("title", "slug")
+        related = [
+            RelatedArticle(title, slug_url("articles:detail", slug), article.topic.name)
+            for title, slug in same_topic[:count]
+        ]
         if len(related) < count:
-            related += cards.exclude(topic_id=article.topic_id)[: count - len(related)]
+            elsewhere = others.exclude(topic_id=article.topic_id)
+            related += [
+                RelatedArticle(title, slug_url("articles:detail", slug), topic)
+                for title, slug, topic in elsewhere.values_list("title", "slug", "topic__name")[
+                    : count - len(related)
+                ]
+            ]
         return related
 
     def review_due(self, now=None):
@@ -342,6 +366,11 @@ class Article(models.Model):
     @property
     def page_description(self) -> str:
         return self.seo_description or self.summary
+
+    @property
+    def urgent_care_text(self) -> str:
+        wording = urgent_care_wording()
+        return wording[0] if wording else ""
 
     @property
     def body_for_page(self) -> str:

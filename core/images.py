@@ -7,12 +7,14 @@ admin (a CleanedPictureField); their renditions are made once, when a new pictur
 the replaced picture's are deleted.
 """
 
+import functools
 import io
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -124,6 +126,13 @@ def make_renditions(image_field) -> None:
 
 def srcset(name: str, original_width: int, ext: str) -> str:
     """The srcset of a stored picture (its storage name) in one format."""
+    return _srcset(name, original_width, ext, settings.MEDIA_URL)
+
+
+# The same picture always has the same renditions at the same addresses: worked out once per
+# process (each address costs the storage a urljoin; a page shows up to a dozen).
+@functools.lru_cache(maxsize=4096)
+def _srcset(name: str, original_width: int, ext: str, media_url: str) -> str:
     return ", ".join(
         f"{default_storage.url(rendition_name(name, w, ext))} {w}w"
         for w in rendition_widths(original_width)
