@@ -39,7 +39,7 @@ def site_footer(context) -> str:
     """The footer: the clinics to call, until a clinic changes (the list's version). A clinics
     page passes the list it read itself (all_clinics), which saves reading the shared one."""
     own = context.get("all_clinics")
-    if isinstance(own, list):
+    if type(own) is list:  # not isinstance: the lazy default (a SimpleLazyObject) passes that
         shown = {"footer_clinics": own, "site_name": settings.SITE_NAME}
         return render_to_string("includes/_footer.html", shown)
     version, clinics = footer_clinics.versioned()
