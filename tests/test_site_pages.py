@@ -44,6 +44,26 @@ def test_every_page_footer_lists_clinic_phones_and_points_to_911(client):
     assert 'href="/privacy/"' in footer and 'href="/accessibility/"' in footer
 
 
+def test_the_footer_is_drawn_once_and_again_when_a_clinic_changes(
+    client, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 0  # each page rendered anew; only the footer is kept
+    clinic = make_clinic(name="Frederick", phone="+13015550117")
+    import locations.templatetags.locations as phone_filters
+
+    formatted = []
+    real = phone_filters.display_phone
+    monkeypatch.setattr(phone_filters, "display_phone", lambda n: formatted.append(n) or real(n))
+    for path in ("/articles/", "/privacy/", "/accessibility/", "/articles/"):
+        client.get(path)
+    assert formatted.count("+13015550117") == 1  # one footer drawing for all those pages
+    clinic.phone = "+13015550199"
+    with django_capture_on_commit_callbacks(execute=True):
+        clinic.save()
+    footer = client.get("/articles/").content.decode().split('<footer class="site-footer">')[1]
+    assert "(301) 555-0199" in footer and "0117" not in footer
+
+
 def test_privacy_notice_is_served_and_editable_by_staff(client, django_capture_on_commit_callbacks):
     response = client.get("/privacy/")
     assertContains(response, "<h1>Privacy notice</h1>", html=True)
