@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Min
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django_prose_editor.fields import ProseEditorField
 
 from articles import html, search
@@ -367,7 +368,7 @@ class Article(models.Model):
     def page_description(self) -> str:
         return self.seo_description or self.summary
 
-    @property
+    @cached_property
     def urgent_care_text(self) -> str:
         wording = urgent_care_wording()
         return wording[0] if wording else ""

@@ -160,6 +160,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # Redis in production (shared by every web process); local memory when unset.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "core.redis_cache.RedisCache"  # see there why
 
 # --- Static and media files -------------------------------------------------------------------
 

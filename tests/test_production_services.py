@@ -13,8 +13,8 @@ import pytest
 import redis
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
-from django.core.cache.backends.redis import RedisCache
 
+from core.redis_cache import RedisCache
 from forever_fit.settings import mailer_from_url
 from tests.factories import form_data, make_clinic, run_worker
 
@@ -77,6 +77,7 @@ def test_notifications_go_out_through_the_smtp_relay_named_by_email_url(
 def test_the_redis_cache_url_gives_a_cache_every_web_process_shares():
     config = environ.Env.cache_url_config(REDIS_URL)
     assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    # settings.py puts ours in its place: Django's, keeping one client per connection pool.
     # Two cache objects stand for two web processes: what one writes, the other reads.
     first, second = (RedisCache(config["LOCATION"], {}) for _ in range(2))
     try:
@@ -92,4 +93,5 @@ def test_the_redis_cache_url_gives_a_cache_every_web_process_shares():
     first.incr("shared-check-count")
     second.incr("shared-check-count")
     assert first.get("shared-check-count") == 2
+    assert first._cache.get_client() is first._cache.get_client(write=True)  # no client per call
     first.delete_many(["shared-check", "shared-check-count"])
