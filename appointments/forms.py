@@ -23,6 +23,18 @@ def reason_choices() -> list[tuple[str, str]]:
     return [(topic.slug, topic.reason_label) for topic in topics] + [(OTHER_REASON, SOMETHING_ELSE)]
 
 
+class RadioButtons(forms.RadioSelect):
+    template_name = "appointments/widgets/choices.html"  # Django's HTML, in one template
+
+
+class Checkboxes(forms.CheckboxSelectMultiple):
+    template_name = "appointments/widgets/choices.html"
+
+
+class DropDown(forms.Select):
+    template_name = "appointments/widgets/select.html"
+
+
 class UnseenTextField(forms.CharField):
     """Text of a field people never see or type in (hidden, or the honeypot).
 
@@ -44,7 +56,7 @@ class ReasonField(forms.ChoiceField):
     """The article topics in their form wording, then “something else”: a Topic or None."""
 
     def __init__(self, **kwargs):
-        super().__init__(choices=reason_choices, widget=forms.RadioSelect, **kwargs)
+        super().__init__(choices=reason_choices, widget=RadioButtons, **kwargs)
 
     def prepare_value(self, value):
         return value.slug if isinstance(value, Topic) else value
@@ -55,8 +67,9 @@ class ReasonField(forms.ChoiceField):
 
 
 class AppointmentRequestForm(forms.ModelForm):
-    # Django's own widget templates, in their Jinja2 version: the same HTML, a third less CPU
-    # for this page of many choices (it is never cached: each visitor gets a fresh token).
+    # Django's own widget templates, in their Jinja2 version, and the choices' in one template
+    # each (RadioButtons...): the same HTML for much less CPU on this page of many choices,
+    # which is never cached (each visitor gets a fresh token).
     default_renderer = Jinja2()
 
     clinic = forms.ModelChoiceField(
@@ -64,18 +77,19 @@ class AppointmentRequestForm(forms.ModelForm):
         required=False,
         empty_label="No preference",
         label="Preferred clinic",
+        widget=DropDown,
     )
     preferred_days = forms.MultipleChoiceField(
         choices=AppointmentRequest.Day.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
         label="Which days suit you?",
         help_text="Optional. Leave empty if any day is fine.",
     )
     preferred_times = forms.MultipleChoiceField(
         choices=AppointmentRequest.TimeOfDay.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=Checkboxes,
         label="Which times of day?",
         help_text="Optional. Evenings are until 7 pm at most clinics.",
     )
@@ -117,10 +131,10 @@ class AppointmentRequestForm(forms.ModelForm):
             "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "contact_method": forms.RadioSelect,
+            "contact_method": RadioButtons,
             "note": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
-            "patient_type": forms.RadioSelect,
-            "referral": forms.RadioSelect,
+            "patient_type": RadioButtons,
+            "referral": RadioButtons,
             "insurance": forms.TextInput(attrs={"autocomplete": "off"}),
         }
         error_messages = {
@@ -149,8 +163,8 @@ class AppointmentRequestForm(forms.ModelForm):
     def initial_from_query(cls, query) -> dict:
         """Preselect the clinic and reason a link carried, and note the page it came from."""
         initial = {}
-        clinic = Clinic.objects.active().filter(slug=query.get("clinic", "")).first()
-        if clinic:
+        slug = query.get("clinic")  # most visits name none: no query then
+        if slug and (clinic := Clinic.objects.active().filter(slug=slug).first()):
             initial["clinic"] = clinic
         if query.get("reason") in dict(reason_choices()):
             initial["reason"] = query["reason"]
