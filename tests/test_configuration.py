@@ -114,3 +114,17 @@ def test_every_kind_of_page_sends_the_full_set_of_security_headers(client, admin
     assert headers["Referrer-Policy"] == "same-origin"
     for cookie in response.cookies.values():  # the form sets the CSRF cookie
         assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"
+
+
+@pytest.mark.django_db
+def test_the_warm_up_before_forking_compiles_every_template_and_opens_no_connection(
+    django_assert_num_queries,
+):
+    from django.conf import settings
+
+    from forever_fit.warm_up import compile_templates
+
+    own = list((settings.BASE_DIR / "templates").rglob("*.html"))
+    with django_assert_num_queries(0):  # a connection made here would be shared by the workers
+        compiled = compile_templates()
+    assert compiled > len(own) + 20  # ours, and the form widgets' Jinja2 templates
