@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import models, transaction
+from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -278,8 +279,15 @@ class InlinePictureAdmin(admin.ModelAdmin):
 
     @admin.display(description="Shown in")
     def used_in(self, obj):
-        titles = list(obj.articles_showing().values_list("title", flat=True)[:3])
+        titles = [article.title for article in obj.articles.all()]
         return ", ".join(titles) or "No article yet"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("articles", queryset=Article.objects.only("title")))
+        )
 
     # One at a time, each checked: the list's bulk delete would not ask whether articles show them.
     actions = None
@@ -290,7 +298,7 @@ class InlinePictureAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # A picture an article shows stays: deleting it would leave a hole in the text.
-        if obj is not None and obj.articles_showing().exists():
+        if obj is not None and obj.articles.exists():
             return False
         return super().has_delete_permission(request, obj)
 

@@ -287,6 +287,11 @@ class Article(models.Model):
     )
     # The body's h2/h3 headings (level, text, anchor), worked out on save, not on every view.
     table_of_contents = models.JSONField(default=list, editable=False)
+    # The pictures the body shows, kept by save(): which articles show a picture is then a join,
+    # not a search through every body.
+    inline_pictures = models.ManyToManyField(
+        "InlinePicture", blank=True, editable=False, related_name="articles"
+    )
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -323,6 +328,8 @@ class Article(models.Model):
             self._redirect_from(reverse("articles:detail", kwargs={"slug": old["slug"]}))
         images.replace_renditions(self.hero_image, old["hero_image"] if old else None)
         search.refresh_search_vectors(Article.objects.filter(pk=self.pk))
+        shown = InlinePicture.objects.filter(image__in=html.picture_names(self.body))
+        self.inline_pictures.set(shown)
 
     def get_absolute_url(self):
         return slug_url("articles:detail", self.slug)
@@ -434,9 +441,6 @@ class InlinePicture(models.Model):
     def src(self) -> str:
         """The address the article text uses (the sanitizer keeps only these)."""
         return settings.MEDIA_URL + self.image.name
-
-    def articles_showing(self) -> models.QuerySet:
-        return Article.objects.filter(body__contains=f'src="{self.src}"')
 
 
 class WordPressImport(models.Model):

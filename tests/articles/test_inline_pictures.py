@@ -92,3 +92,16 @@ def test_a_reviewer_may_look_but_not_upload(client):
     photo = SimpleUploadedFile("walk.jpg", draw_topic_picture("back-pain", size=(900, 600)).read())
     refused = client.post("/admin/articles/inlinepicture/choose/", {"image": photo, "alt": "x"})
     assert refused.status_code == 403 and not InlinePicture.objects.exists()
+
+
+def test_the_picture_list_says_where_each_is_shown_in_a_constant_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    sign_in_staff(client, make_staff("editor", "Editors"))
+    client.get("/admin/articles/inlinepicture/")  # the session and permissions, read once
+    for n in range(8):
+        make_article(title=f"Exercise sheet {n}", body=figure(make_picture(alt=f"Step {n}")))
+    with django_assert_max_num_queries(12):
+        listing = client.get("/admin/articles/inlinepicture/")
+    for n in range(8):
+        assertContains(listing, f"Exercise sheet {n}")
