@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import models, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -247,6 +247,9 @@ class WordPressImportAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
 
 
+CHOOSER_PICTURES = 60  # the newest, or the newest that match a search
+
+
 class InlinePictureForm(forms.ModelForm):
     image = CleanedPictureField(
         label="Picture", min_width=320, help_text=InlinePicture._meta.get_field("image").help_text
@@ -308,7 +311,8 @@ class InlinePictureAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
 
     def choose(self, request):
-        """The editor's picture chooser: the pictures, newest first, and an upload form."""
+        """The editor's picture chooser: the pictures, newest first (a search finds older ones by
+        description or file name), and an upload form."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         can_add = self.has_add_permission(request)
@@ -320,14 +324,18 @@ class InlinePictureAdmin(admin.ModelAdmin):
                 picture = form.save()
                 self.log_addition(request, picture, [{"added": {}}])
                 form = InlinePictureForm()
-        pictures = InlinePicture.objects.all()[:60]
+        pictures = InlinePicture.objects.all()
+        if terms := request.GET.get("q", "").strip()[:100]:
+            pictures = pictures.filter(Q(alt__icontains=terms) | Q(image__icontains=terms))
         context = {
             **self.admin_site.each_context(request),
             "title": "Choose a picture",
             "is_popup": True,
             "opts": self.opts,
             "form": form,
-            "pictures": [(p, _thumbnail_url(p)) for p in pictures],
+            "terms": terms,
+            "editor_call": request.GET.get("CKEditorFuncNum", "")[:10],
+            "pictures": [(p, _thumbnail_url(p)) for p in pictures[:CHOOSER_PICTURES]],
         }
         return TemplateResponse(request, "admin/articles/inlinepicture/choose.html", context)
 

@@ -105,3 +105,17 @@ def test_the_picture_list_says_where_each_is_shown_in_a_constant_number_of_queri
         listing = client.get("/admin/articles/inlinepicture/")
     for n in range(8):
         assertContains(listing, f"Exercise sheet {n}")
+
+
+def test_the_chooser_finds_an_older_picture_by_its_description(client):
+    make_picture(alt="Heel raises on a step", size=(400, 240))
+    for n in range(61):
+        make_picture(alt=f"Newer picture {n}", size=(400, 240))
+    sign_in_staff(client, make_staff("editor", "Editors"))
+    newest = client.get("/admin/articles/inlinepicture/choose/?CKEditorFuncNum=3")
+    assertNotContains(newest, "Heel raises on a step")  # the 60 newest only
+    found = client.get("/admin/articles/inlinepicture/choose/?CKEditorFuncNum=3&q=heel")
+    assertContains(found, 'data-alt="Heel raises on a step"')
+    assertContains(found, 'name="CKEditorFuncNum" value="3"')  # still tied to the editor
+    nothing = client.get("/admin/articles/inlinepicture/choose/?q=zebra")
+    assertContains(nothing, "No picture matches")
