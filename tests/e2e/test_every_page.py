@@ -71,6 +71,9 @@ def check(page, name: str, width: int) -> list[str]:
     if width == PHONE:
         problems += [f"{name} @{width}px {p}" for p in page.evaluate(LAYOUT_PROBLEMS)]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for picture in page.locator("img[loading=lazy]").all():  # as a reader scrolling down
+        picture.scroll_into_view_if_needed()
+        picture.evaluate("img => img.complete || new Promise(done => img.onload = done)")
     page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
     return problems
 
