@@ -266,7 +266,7 @@ class InlinePictureAdmin(admin.ModelAdmin):
     chooser below in a small window: pick one (or upload one there) and it goes into the text."""
 
     form = InlinePictureForm
-    list_display = ["thumbnail", "__str__", "width", "used_in", "added_at"]
+    list_display = ["thumbnail", "description", "size", "used_in", "added_at"]
     search_fields = ["alt", "image"]
 
     class Media:
@@ -279,6 +279,14 @@ class InlinePictureAdmin(admin.ModelAdmin):
     @admin.display(description="Picture")
     def thumbnail(self, obj):
         return format_html('<img class="picture-thumbnail" src="{}" alt="">', _thumbnail_url(obj))
+
+    @admin.display(description="Description", ordering="alt")
+    def description(self, obj):
+        return obj.alt or "(decorative: no description)"
+
+    @admin.display(description="Size in pixels")
+    def size(self, obj):
+        return f"{obj.width} × {obj.height}"
 
     @admin.display(description="Shown in")
     def used_in(self, obj):

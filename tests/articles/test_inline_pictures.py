@@ -119,6 +119,8 @@ def test_the_picture_list_says_where_each_is_shown_in_a_constant_number_of_queri
         listing = client.get("/admin/articles/inlinepicture/")
     for n in range(8):
         assertContains(listing, f"Exercise sheet {n}")
+        assertContains(listing, f"Step {n}")
+    assertContains(listing, "1000 × 600")
 
 
 def test_the_chooser_finds_an_older_picture_by_its_description(client):
