@@ -219,7 +219,7 @@ class WordPressImportAdmin(admin.ModelAdmin):
     """Upload a WordPress export; the task worker imports it and this page shows how it went."""
 
     list_display = ["__str__", "state", "items_read", "dry_run", "uploaded_by"]
-    fields = ["export", "dry_run"]
+    fields = ["export", "uploads", "dry_run"]
     readonly_fields = ["state", "items_read", "summary_lines", "uploaded_by", "created_at"]
 
     def get_fields(self, request, obj=None):
@@ -244,6 +244,7 @@ class WordPressImportAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         obj.export.delete(save=False)  # the export holds drafts and private posts
+        obj.uploads.delete(save=False)
         super().delete_model(request, obj)
 
 

@@ -458,6 +458,14 @@ class WordPressImport(models.Model):
         storage=PrivateStorage(),
         help_text="The .xml file from WordPress: Tools › Export › All content.",
     )
+    uploads = models.FileField(
+        "uploads folder (.zip)",
+        upload_to="wordpress-exports/",
+        storage=PrivateStorage(),
+        blank=True,
+        help_text="Optional: WordPress's wp-content/uploads folder as a .zip, for the posts' "
+        "pictures. Deleted once the import is done.",
+    )
     dry_run = models.BooleanField(
         "only show what would change", default=False,
         help_text="Reads the whole export and reports, without writing anything.",

@@ -1,9 +1,12 @@
 """Background work for articles, run by the task worker (manage.py db_worker)."""
 
+from contextlib import ExitStack
+
 from django.tasks import task
 
 from articles.models import WordPressImport
 from articles.wordpress.importer import Importer
+from articles.wordpress.uploads_zip import NotAnUploadsZip, unpacked_uploads
 from articles.wordpress.wxr import NotAnExport
 
 PROGRESS_EVERY = 25  # items between progress updates the admin page shows
@@ -24,11 +27,24 @@ def import_wordpress_export(import_id: int) -> str:
             runs.update(items_read=read)
 
     try:
-        with upload.export.open("rb") as file:
-            summary = Importer(dry_run=upload.dry_run).run(file, progress)
-    except NotAnExport as error:
+        with ExitStack() as stack:
+            pictures, notes = None, []
+            if upload.uploads:
+                pictures, notes = stack.enter_context(
+                    unpacked_uploads(stack.enter_context(upload.uploads.open("rb")))
+                )
+            with upload.export.open("rb") as file:
+                importer = Importer(dry_run=upload.dry_run, uploads=pictures)
+                summary = importer.run(file, progress)
+    except (NotAnExport, NotAnUploadsZip) as error:
         runs.update(state=WordPressImport.State.FAILED, summary=str(error), items_read=read)
-        return "not an export"
+        return "stopped"
+    finally:
+        # The pictures are in the media now (or were not wanted): no need to keep 1 GB around.
+        if upload.uploads:
+            upload.uploads.delete(save=False)
+            runs.update(uploads="")
     lines = (["Dry run: nothing was written."] if upload.dry_run else []) + summary.lines()
+    lines += notes
     runs.update(state=WordPressImport.State.DONE, summary="\n".join(lines), items_read=read)
     return lines[-1] if lines else "done"

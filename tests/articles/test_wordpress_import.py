@@ -331,3 +331,80 @@ def test_a_log_gets_plain_progress_lines_when_not_on_a_terminal(tmp_path):
     path = export(tmp_path, *(item(700 + n, f"Post {n}", "<p>Short.</p>") for n in range(200)))
     output = run(path)  # call_command's output is not a terminal
     assert "100 items read…\n200 items read…\n" in output and "\x1b" not in output
+
+
+def uploads_zip(tmp_path, entries: dict[str, bytes]):
+    import zipfile
+
+    path = tmp_path / "uploads.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_manager_imports_pictures_too_by_sending_the_uploads_folder_as_a_zip(
+    client, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from forever_fit.demo_pictures import draw_topic_picture
+    from tests.factories import make_staff, run_worker, sign_in_staff
+
+    settings.PRIVATE_ROOT = tmp_path / "private"
+    leg = draw_topic_picture("back-pain", size=(1200, 800)).read()
+    body = DIVI.replace("uploads/leg.jpg", "uploads/2025/10/leg.jpg")
+    path = export(tmp_path, item(801, "Divi", body, slug="divi",
+                                 extra=meta("_thumbnail_id", "802")),
+                  item(802, "leg.jpg", "", post_type="attachment", status="inherit",
+                       extra="<wp:attachment_url>https://foreverfitpt.example/wp-content/"
+                       "uploads/2025/10/leg.jpg</wp:attachment_url>"))  # fmt: skip
+    folder = "wp-content/uploads/2025/10"
+    archive = uploads_zip(tmp_path, {f"{folder}/leg.jpg": leg, f"{folder}/notes.php": b"<?php"})
+    sign_in_staff(client, make_staff("manager", "Editors"))
+    with (
+        path.open("rb") as xml,
+        archive.open("rb") as zip_file,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        client.post("/admin/articles/wordpressimport/add/",
+                    {"export": xml, "uploads": zip_file, "dry_run": ""})  # fmt: skip
+    run_worker()
+    [upload] = WordPressImport.objects.all()
+    page = client.get(f"/admin/articles/wordpressimport/{upload.pk}/change/")
+    assertContains(page, "Pictures in the text copied: 1.")
+    assertContains(page, "Featured pictures imported as article pictures: 1.")
+    article = Article.objects.get(wordpress_id=801)
+    assert article.hero_image and InlinePicture.objects.get().src in article.body
+    upload.refresh_from_db()
+    assert not upload.uploads and not list((tmp_path / "private").rglob("*.zip"))  # not kept
+    assert not list((tmp_path / "private").rglob("*.php"))
+
+
+def test_an_uploads_zip_unpacks_pictures_only_and_only_inside_its_folder(tmp_path):
+    from articles.wordpress.uploads_zip import NotAnUploadsZip, unpacked_uploads
+
+    archive = uploads_zip(tmp_path, {
+        "uploads/2025/10/a.jpg": b"a", "2025/11/b.PNG": b"b", "../../escape.jpg": b"x",
+        "/etc/cron.d/job.jpg": b"x", "uploads/shell.php": b"x", "uploads/2025/c.svg": b"x",
+    })  # fmt: skip
+    with archive.open("rb") as file, unpacked_uploads(file) as (folder, notes):
+        found = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+        assert found == ["2025/10/a.jpg", "2025/11/b.PNG"]
+    assert not folder.exists()  # removed after the import
+    assert not (tmp_path.parent / "escape.jpg").exists()
+    (tmp_path / "not.zip").write_text("hello")
+    with (
+        pytest.raises(NotAnUploadsZip, match="not a .zip archive"),
+        (tmp_path / "not.zip").open("rb") as file,
+        unpacked_uploads(file),
+    ):
+        pass
+
+
+def test_a_picture_too_large_to_unpack_is_left_out_and_said(tmp_path, monkeypatch):
+    from articles.wordpress import uploads_zip as module
+
+    monkeypatch.setattr(module, "MAX_PICTURE_BYTES", 10)
+    archive = uploads_zip(tmp_path, {"uploads/small.jpg": b"12345", "uploads/big.jpg": b"x" * 11})
+    with archive.open("rb") as file, module.unpacked_uploads(file) as (folder, notes):
+        assert [p.name for p in folder.rglob("*.jpg")] == ["small.jpg"]
+    assert notes == ["Left out of the uploads .zip (too large): uploads/big.jpg"]
