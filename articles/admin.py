@@ -27,6 +27,7 @@ from core.images import (
     rendition_name,
     rendition_widths,
 )
+from core.page_cache import forget_all_pages
 from core.site import absolute_url
 
 
@@ -208,6 +209,8 @@ class ArticleAdmin(admin.ModelAdmin):
         count = queryset.update(
             reviewer=author, last_reviewed=timezone.localdate(), updated_at=timezone.now()
         )
+        # update() sends no save signal, and the cached pages name the reviewer and the date.
+        transaction.on_commit(forget_all_pages)
         self.message_user(request, f"Recorded your review of {count} article(s).", messages.SUCCESS)
 
     def has_review_permission(self, request):

@@ -11,6 +11,8 @@ class ArticlesConfig(AppConfig):
             Author,
             Topic,
             UrgentCareNotice,
+            authors_list,
+            newest_of_each_topic,
             next_publication,
             topics_menu,
             urgent_care_wording,
@@ -18,6 +20,9 @@ class ArticlesConfig(AppConfig):
         from core.page_cache import changes_by_itself_at, forget_pages_on_change
 
         topics_menu.forget_on_change(Topic)
+        authors_list.forget_on_change(Author)
+        newest_of_each_topic.forget_on_change(Article)
+        newest_of_each_topic.forget_on_change(Topic)  # the links name their topic
         urgent_care_wording.forget_on_change(UrgentCareNotice)
         forget_pages_on_change(Article, Author, Topic, UrgentCareNotice)
         changes_by_itself_at(next_publication)

@@ -7,7 +7,13 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Topic, topics_menu
+from articles.models import (
+    Article,
+    Topic,
+    related_articles,
+    topics_menu,
+    with_topic_and_people,
+)
 from articles.preview import article_for_token
 from articles.search import search
 from articles.structured_data import article_json_ld
@@ -73,10 +79,9 @@ class ArticleDetailView(DetailView):
         return Article.objects.published().for_page()
 
     def get_context_data(self, **kwargs):
-        article = self.object
-        related = Article.objects.related_to(article)
+        article = with_topic_and_people(self.object)
         return super().get_context_data(
-            related=related,
+            related=related_articles(article),
             preview=self.preview,
             json_ld=article_json_ld(article),
             **kwargs,

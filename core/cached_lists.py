@@ -1,15 +1,18 @@
 """Small lists that every page shows (the footer's clinics, the topics menu), from the cache.
 
 Each is one query when the cache is cold and none when it is warm; saving or deleting one of
-its objects empties it, so staff see their change at once.
+its objects empties it, so staff see their change at once. A list that also changes by itself
+(the newest articles, when a scheduled one goes live) names that moment, and is rebuilt then.
 """
 
 import uuid
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 TIMEOUT = 15 * 60
 
@@ -19,11 +22,18 @@ class CachedList:
     read, with the version it had, so a page pays one small cache read instead of unpickling
     the list (clinics with their hours, the topics) every time."""
 
-    def __init__(self, key: str, build: Callable[[], Iterable]):
-        self.key = key
+    def __init__(
+        self,
+        key: str,
+        build: Callable[[], Iterable],
+        changes_at: Callable[[datetime], datetime | None] | None = None,
+    ):
+        self.entry_key = f"{key}:entry"  # (the list, until when it holds)
         self.version_key = f"{key}:version"
         self.build = build
-        self._memo: tuple[str, list] | None = None
+        # changes_at(now): the next moment the list changes by itself, None when it does not.
+        self.changes_at = changes_at
+        self._memo: tuple[str, list, datetime | None] | None = None
 
     def __call__(self) -> list:
         return self.versioned()[1]
@@ -32,18 +42,26 @@ class CachedList:
         """The list and its version, which changes whenever the list does: what is worked out
         from the list (a rendered footer, say) can be kept as long as the version stays."""
         version = cache.get(self.version_key)
+        now = timezone.now() if self.changes_at else None
         memo = self._memo
-        if version is not None and memo is not None and memo[0] == version:
-            return memo
-        value = cache.get(self.key) if version is not None else None
-        if value is None:
-            value, version = list(self.build()), uuid.uuid4().hex
-            cache.set_many({self.key: value, self.version_key: version}, TIMEOUT)
-        self._memo = (version, value)
-        return self._memo
+        if version is None or memo is None or memo[0] != version or _past(memo[2], now):
+            stored = cache.get(self.entry_key) if version is not None else None
+            if stored is None or _past(stored[1], now):
+                version, stored = self._rebuild(now)
+            self._memo = memo = (version, *stored)
+        return memo[0], memo[1]
+
+    def _rebuild(self, now: datetime | None) -> tuple[str, tuple[list, datetime | None]]:
+        version, value = uuid.uuid4().hex, list(self.build())
+        until = self.changes_at(now) if self.changes_at else None
+        timeout = TIMEOUT
+        if until is not None:
+            timeout = max(1, min(TIMEOUT, int((until - now).total_seconds())))
+        cache.set_many({self.entry_key: (value, until), self.version_key: version}, timeout)
+        return version, (value, until)
 
     def forget(self) -> None:
-        cache.delete_many([self.key, self.version_key])
+        cache.delete_many([self.entry_key, self.version_key])
 
     def forget_on_change(self, model) -> None:
         """Empty the list whenever an object of the model is saved or deleted (from ready())."""
@@ -54,8 +72,12 @@ class CachedList:
             self.forget()
             transaction.on_commit(self.forget)
 
-        uid = f"forget-{self.key}-{model._meta.label}"
+        uid = f"forget-{self.version_key}-{model._meta.label}"
         post_save.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-save")
         post_delete.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-delete")
         if model._meta.auto_created:  # a many-to-many table: .set() and .add() send m2m_changed
             m2m_changed.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-m2m")
+
+
+def _past(until: datetime | None, now: datetime | None) -> bool:
+    return until is not None and now is not None and until <= now

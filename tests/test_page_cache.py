@@ -14,6 +14,7 @@ from articles.models import Article, UrgentCareNotice
 from forever_fit.models import HomePage
 from tests.factories import (
     make_article,
+    make_author,
     make_clinic,
     make_opening_hours,
     make_special_hours,
@@ -89,6 +90,18 @@ def _rename_topic(content):
     return "Lower back"
 
 
+def _rename_author(content):
+    author = content["article"].author
+    author.name = "Dana Whitfield-Okafor"
+    author.save()
+    return "By <strong>Dana Whitfield-Okafor"
+
+
+def _new_article_in_the_topic(content):
+    make_article(title="Standing desks, honestly", topic=content["topic"])
+    return "Standing desks, honestly"  # in the older article's "Related articles" too
+
+
 def _new_phone(content):
     content["clinic"].phone = "+13015550177"
     content["clinic"].save()
@@ -136,6 +149,9 @@ def _privacy_text(content):
                       "/sitemap.xml"], "Sitting well at work"),
         (_rename_topic, ["/articles/sitting/", "/articles/", "/articles/topics/back-pain/"],
          None),
+        (_rename_author, ["/articles/sitting/"], None),
+        (_new_article_in_the_topic, ["/articles/sitting/", "/articles/",
+                                     "/articles/topics/back-pain/", "/"], None),
         (_new_phone, ["/locations/bowie/", "/locations/", "/", "/articles/sitting/"], "555-0128"),
         (_closed_tomorrow, ["/locations/bowie/"], None),
         (_later_hours, ["/locations/bowie/"], None),
@@ -159,6 +175,20 @@ def test_a_change_shows_on_every_affected_page_at_once_after_the_commit(
             assertContains(response, shown)
         if gone:
             assertNotContains(response, gone)
+
+
+def test_a_review_recorded_from_the_article_list_shows_at_once(
+    client, content, django_capture_on_commit_callbacks
+):
+    assertContains(cached(client, "/articles/sitting/"), "has not been medically reviewed yet")
+    reviewer_user = make_staff("dr-lee", "Clinical reviewers")
+    make_author(name="Jordan Lee", credentials="PT, DPT", user=reviewer_user)
+    staff = Client()
+    sign_in_staff(staff, reviewer_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        action = {"action": "record_my_review", "_selected_action": [content["article"].pk]}
+        staff.post("/admin/articles/article/", action)
+    assertContains(client.get("/articles/sitting/"), "Medically reviewed by Jordan Lee, PT, DPT")
 
 
 def test_nothing_changes_before_the_transaction_commits(client, content):
@@ -192,6 +222,8 @@ def test_a_scheduled_article_appears_on_the_cached_list_at_its_minute(
 ):
     start = timezone.make_aware(datetime(2026, 12, 7, 9, 50))
     time_machine.move_to(start, tick=False)
+    make_article(title="Desk posture", slug="posture", topic=content["topic"],
+                 publish_at=start - timedelta(days=1))  # fmt: skip
     make_article(title="Stretches for long drives", slug="drives", topic=content["topic"],
                  publish_at=start + timedelta(minutes=10))  # fmt: skip
     for minutes in (0, 9):
@@ -199,8 +231,11 @@ def test_a_scheduled_article_appears_on_the_cached_list_at_its_minute(
         response = cached(client, "/articles/")
         assertNotContains(response, "Stretches for long drives")
         assert int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0]) <= 60
+        assertNotContains(cached(client, "/articles/posture/"), "Stretches for long drives")
     time_machine.move_to(start + timedelta(minutes=10), tick=False)
-    for path in ("/articles/", "/articles/topics/back-pain/", "/articles/feed/", "/"):
+    # The last: the older article's "Related articles".
+    for path in ("/articles/", "/articles/topics/back-pain/", "/articles/feed/", "/",
+                 "/articles/posture/"):  # fmt: skip
         assertContains(client.get(path), "Stretches for long drives")
 
 

@@ -1,12 +1,13 @@
 """What a reader sees on an article page, and what search engines and link previews read."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from articles.models import UrgentCareNotice
+from articles.models import Article, UrgentCareNotice
 from tests.factories import make_article, make_author, make_topic
 from tests.html import json_ld
 
@@ -98,6 +99,35 @@ def test_related_articles_come_from_the_same_topic_first(client, reviewed_articl
     html = client.get("/articles/sciatica-explained/").content.decode()
     related = html.split('id="related-heading"')[1]
     assert related.index(same_topic.title) < related.index(newer_elsewhere.title)
+
+
+def related_titles(response) -> list[str]:
+    block = response.content.decode().split('id="related-heading"')[1].split("</ul>")[0]
+    return re.findall(r'<a href="[^"]+">([^<]+)</a>', block)
+
+
+def test_related_articles_fill_up_with_the_newest_from_other_topics(client):
+    now = timezone.now()
+    alone = make_article(title="Jaw pain", publish_at=now - timedelta(days=9))
+    for days, title in [(1, "Newest"), (2, "Second"), (3, "Third"), (4, "Fourth")]:
+        make_article(title=title, publish_at=now - timedelta(days=days))
+    make_article(title="Not yet", publish_at=now + timedelta(hours=1))
+    make_article(title="A draft", status=Article.Status.DRAFT)
+    assert related_titles(client.get(alone.get_absolute_url())) == ["Newest", "Second", "Third"]
+
+
+def test_an_article_page_reads_one_row_once_the_shared_lists_are_warm(
+    client, reviewed_article, django_assert_num_queries, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the page itself, as on a page-cache miss
+    other = make_article(title="Back basics", topic=reviewed_article.topic, show_urgent_care=True)
+    client.get(other.get_absolute_url())  # topics, people, newest articles, callout: shared
+    with django_assert_num_queries(1):
+        response = client.get(reviewed_article.get_absolute_url())
+    assertContains(response, "By <strong>Dana Whitfield, PT, DPT</strong>")
+    assertContains(response, "Medically reviewed by Marcus Oyelaran, PT, DPT")
+    assertContains(response, '<a href="/articles/topics/back-pain/">Back Pain</a>')
+    assert related_titles(response) == ["Back basics"]
 
 
 def test_page_title_and_description_can_be_overridden_for_search_engines(client):
