@@ -4,6 +4,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -128,6 +129,36 @@ def test_an_article_page_reads_one_row_once_the_shared_lists_are_warm(
     assertContains(response, "Medically reviewed by Marcus Oyelaran, PT, DPT")
     assertContains(response, '<a href="/articles/topics/back-pain/">Back Pain</a>')
     assert related_titles(response) == ["Back basics"]
+
+
+def test_an_article_page_asks_the_shared_cache_once(
+    client, reviewed_article, settings, monkeypatch
+):
+    """Redis in production: one round trip for the versions of every shared list it shows."""
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(reviewed_article.get_absolute_url())  # the shared lists are built
+    asked, inside_get_many = [], []
+    get, get_many = cache.get, cache.get_many
+
+    def counted_get(*args, **kwargs):
+        if not inside_get_many:  # the local-memory cache answers get_many with get
+            asked.append(args)
+        return get(*args, **kwargs)
+
+    def counted_get_many(keys, **kwargs):
+        asked.append(keys)
+        inside_get_many.append(keys)
+        try:
+            return get_many(keys, **kwargs)
+        finally:
+            inside_get_many.pop()
+
+    monkeypatch.setattr(cache, "get", counted_get)
+    monkeypatch.setattr(cache, "get_many", counted_get_many)
+    response = client.get(reviewed_article.get_absolute_url())
+    assert len(asked) == 1
+    assertContains(response, "By <strong>Dana Whitfield, PT, DPT</strong>")
+    assertContains(response, "When to get urgent care")
 
 
 def test_page_title_and_description_can_be_overridden_for_search_engines(client):
