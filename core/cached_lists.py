@@ -9,11 +9,11 @@ list a page reads fetches every list's version in one round trip (one Redis MGET
 were five GETs on an article page), and the page uses that snapshot.
 """
 
-import threading
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
+from asgiref.local import Local
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -23,9 +23,10 @@ from django.utils import timezone
 TIMEOUT = 15 * 60
 
 _every_list: list["CachedList"] = []
-# This thread's request: None outside one (a command, the task worker: each list reads its
-# own version); a dict of the versions read so far during one.
-_request = threading.local()
+# The request being answered (per thread, or per task under ASGI): versions is None outside one
+# (a command, the task worker: each list reads its own version), during one a dict of the
+# versions read so far.
+_request = Local()
 _READ = "versions read"
 
 
