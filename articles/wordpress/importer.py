@@ -25,6 +25,7 @@ from articles.wordpress.convert import convert_body
 from articles.wordpress.wxr import Author as ExportAuthor
 from articles.wordpress.wxr import Damage, Item, read_export
 from core.images import clean_upload
+from core.page_cache import forget_all_pages
 
 # WordPress status -> ours. Drafts, pending and private posts are never public here.
 STATUSES = {
@@ -135,6 +136,10 @@ class Importer:
         the post's last edit in WordPress, not the import's."""
         for pk, modified in self.modified.items():
             Article.objects.filter(pk=pk).update(updated_at=modified)
+        if self.modified:
+            # update() sends no save signal: pages cached while the import ran (the sitemap,
+            # the feeds, the articles' own) would keep the import's time as their last change.
+            transaction.on_commit(forget_all_pages)
 
     def _attach_pictures(self) -> None:
         """Featured images (attachments may come after their post in an export)."""

@@ -9,6 +9,8 @@ from django.core.management import CommandError, call_command
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from articles.models import Article, InlinePicture, Topic, WordPressImport
+from articles.wordpress.importer import Importer
+from tests.html import json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -408,3 +410,25 @@ def test_a_picture_too_large_to_unpack_is_left_out_and_said(tmp_path, monkeypatc
     with archive.open("rb") as file, module.unpacked_uploads(file) as (folder, notes):
         assert [p.name for p in folder.rglob("*.jpg")] == ["small.jpg"]
     assert notes == ["Left out of the uploads .zip (too large): uploads/big.jpg"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_cached_while_an_import_runs_show_wordpress_dates_after_it(
+    tmp_path, client, restored_migration_data, monkeypatch
+):
+    """Each post is committed as it comes, so readers can cache pages mid-import; WordPress's
+    last-modified dates are written last, and those pages must not keep the import's time."""
+    path = export(tmp_path, item(101, "Sciatica: where the pain comes from", DIVI,
+                                 slug="sciatica-pain"))  # fmt: skip
+    visited, keep_dates = [], Importer._keep_modified_dates
+
+    def a_reader_visits_just_before(importer):
+        visited.append(client.get("/articles/sciatica-pain/"))
+        keep_dates(importer)
+
+    monkeypatch.setattr(Importer, "_keep_modified_dates", a_reader_visits_just_before)
+    with path.open("rb") as file:
+        Importer().run(file)
+    assert visited[0]["X-Page-Cache"] == "miss"  # stored for the next reader
+    article = json_ld(client.get("/articles/sciatica-pain/"))["@graph"][1]
+    assert article["dateModified"] == "2025-10-18T14:00:00+00:00"
