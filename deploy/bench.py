@@ -38,6 +38,8 @@ PAGES = {
     "article": "/articles/physical-therapy-for-sciatica/",
     "topic": "/articles/topics/back-pain/",
     "search": "/articles/search/?q=sciatica",
+    # The worst case: three words in every one of the 10,000 generated articles, many times.
+    "search, common words": "/articles/search/?q=back+heal+movement",
     "clinic": "/locations/bowie/",
     "form": "/request-appointment/",
 }

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from django.db import connection
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -59,6 +60,21 @@ def test_search_finds_words_in_the_body_and_ranks_title_matches_first(client):
     found = [article.pk for article in response.context["articles"]]
     assert found == [title_match.pk, body_match.pk]
     assertContains(response, "2 articles about “sciatica”.")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranked search is PostgreSQL's")
+def test_search_ranks_an_article_on_the_subject_from_its_start_above_passing_mentions(client):
+    """Ranking reads the title, summary and the start of the body only (cheap however long the
+    bodies); words further down still find the article."""
+    long_way_down = "<p>" + "Warm up before you run. " * 60 + "</p>"
+    passing = make_article(title="Marathon training", summary="Build up slowly.",
+                           body=long_way_down + "<p>Ankle sprains, ankle taping, ankle braces: "
+                           "see your physical therapist about any ankle trouble.</p>")  # fmt: skip
+    on_subject = make_article(title="After a sprain", summary="The first weeks.",
+                              body="<p>A sprained ankle heals faster when you move it early.</p>",
+                              publish_at=timezone.now() - timedelta(days=60))  # fmt: skip
+    response = client.get("/articles/search/?q=ankle")
+    assert [a.pk for a in response.context["articles"]] == [on_subject.pk, passing.pk]
 
 
 def test_search_understands_several_words(client):
