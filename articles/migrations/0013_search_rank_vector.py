@@ -10,7 +10,7 @@ UPDATE articles_article SET search_rank_vector =
     setweight(to_tsvector('english'::regconfig, split_part(search_text, E'\\n', 1)), 'A')
     || setweight(to_tsvector('english'::regconfig, split_part(search_text, E'\\n', 2)), 'B')
     || setweight(to_tsvector('english'::regconfig,
-                             left(split_part(search_text, E'\\n', 3), 1000)), 'C')
+                             left(split_part(search_text, E'\\n', 3), 300)), 'C')
 """
 
 
