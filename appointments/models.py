@@ -37,6 +37,13 @@ class AppointmentRequestQuerySet(models.QuerySet):
             Q(notified_at__isnull=True) | (~Q(email="") & Q(confirmation_sent_at__isnull=True))
         )
 
+    def waiting_to_retry(self, now: datetime | None = None):
+        """Requests whose last try failed, waiting on their backoff time (held by no worker)."""
+        now = now or timezone.now()
+        return self.owing_email().filter(
+            notify_after__gt=now, claimed_by="", notification_attempts__gt=0
+        )
+
     def due_for_delivery(self, now: datetime | None = None):
         """Requests owing an email that no worker holds and whose retry time has come."""
         now = now or timezone.now()
@@ -151,6 +158,9 @@ class AppointmentRequest(models.Model):
     notified_at = models.DateTimeField(null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
     notify_after = models.DateTimeField(null=True, blank=True)
+    # The task worker holding the request while it sends (core/task_worker.py): when that worker
+    # is gone, another takes the request back at once instead of waiting for the lease to end.
+    claimed_by = models.CharField(max_length=64, blank=True, db_index=True)
     notification_attempts = models.PositiveSmallIntegerField(default=0)
     notification_error = models.CharField(
         max_length=100, blank=True, help_text="The last error's kind; never message contents."

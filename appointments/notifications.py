@@ -3,8 +3,13 @@
 The request row is the source of truth: `notified_at` and `confirmation_sent_at` say what has
 been sent, `notify_after` when to try next. A worker first *claims* a request by moving
 notify_after a lease into the future in one conditional UPDATE, so two workers never send the
-same email at once; if a worker dies mid-send, the lease runs out and the running worker sends
-it again (tasks.look_after_the_queue).
+same email at once. The claim names the worker: if that worker dies mid-send, the others notice
+its heartbeat stop within seconds and take the request back (`tasks.take_back_from`,
+core/task_worker.py); where no worker notices, the lease runs out (tasks.look_after_the_queue).
+
+When mail comes back after an outage, the first send that succeeds brings every request waiting
+on its backoff forward (`tasks.retry_waiting_now`): they go out within a minute, not the hour or two
+their backoff named.
 
 Delivery is therefore at least once, not exactly once: a worker killed after the mail server
 accepted an email but before the row said so sends it again. Each email's Message-ID is fixed
@@ -27,6 +32,7 @@ from django.utils import timezone
 
 from appointments.business_days import contact_deadline
 from appointments.models import AppointmentRequest
+from core import task_worker
 from core.context_processors import site
 from core.site import absolute_url
 
@@ -51,7 +57,11 @@ def claim(request_id: int) -> bool:
     claimed = (
         AppointmentRequest.objects.due_for_delivery(now)
         .filter(pk=request_id)
-        .update(notify_after=now + lease(), notification_attempts=F("notification_attempts") + 1)
+        .update(
+            notify_after=now + lease(),
+            notification_attempts=F("notification_attempts") + 1,
+            claimed_by=task_worker.current_worker_id or "",
+        )
     )
     return claimed == 1
 
@@ -79,7 +89,9 @@ def deliver(request_id: int) -> Delivery:
         wait = BACKOFF[min(appointment.notification_attempts, len(BACKOFF)) - 1]
         retry_at = timezone.now() + wait
         # The error's kind only: an SMTP message can quote an address.
-        outstanding.update(notify_after=retry_at, notification_error=type(error).__name__)
+        outstanding.update(
+            notify_after=retry_at, notification_error=type(error).__name__, claimed_by=""
+        )
         logger.warning(
             "Notification for request #%s failed (%s); next try in %s.",
             request_id,
@@ -87,7 +99,7 @@ def deliver(request_id: int) -> Delivery:
             wait,
         )
         return Delivery("failed", retry_at)
-    outstanding.update(notify_after=None, notification_error="")
+    outstanding.update(notify_after=None, notification_error="", claimed_by="")
     return Delivery("sent")
 
 

@@ -1,5 +1,6 @@
 """Background work for appointment requests, run by `manage.py db_worker`."""
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,7 +9,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from appointments import notifications
+from appointments.models import AppointmentRequest
 from appointments.retention import purge_old_requests
+
+logger = logging.getLogger(__name__)
 
 
 @task
@@ -17,7 +21,30 @@ def deliver_notifications(request_id: int) -> str:
     delivery = notifications.deliver(request_id)
     if delivery.retry_at:
         deliver_notifications.using(run_after=delivery.retry_at).enqueue(request_id)
+    elif delivery.outcome == "sent" and (retried := retry_waiting_now()):
+        logger.info("Mail is back: %d request(s) waiting on a retry sent now.", retried)
     return delivery.outcome
+
+
+def _deliver_now(requests) -> int:
+    """Make these requests due now and queue a delivery for each; return how many."""
+    numbers = list(requests.values_list("pk", flat=True))
+    AppointmentRequest.objects.filter(pk__in=numbers).update(
+        notify_after=timezone.now(), claimed_by=""
+    )
+    for number in numbers:
+        deliver_notifications.enqueue(number)
+    return len(numbers)
+
+
+def retry_waiting_now() -> int:
+    """Mail is back: send what waits on its backoff time now, not in an hour."""
+    return _deliver_now(AppointmentRequest.objects.waiting_to_retry())
+
+
+def take_back_from(worker_ids: set[str]) -> int:
+    """Requests held by workers that are gone (core/task_worker.py): sent again now."""
+    return _deliver_now(AppointmentRequest.objects.owing_email().filter(claimed_by__in=worker_ids))
 
 
 def enqueue_overdue_notifications() -> int:
@@ -61,14 +88,20 @@ def schedule_queue_check() -> None:
         look_after_the_queue.using(run_after=run_after).enqueue()
 
 
-@task
-def look_after_the_queue() -> str:
-    """Inside the running worker, every TASK_QUEUE_CHECK_SECONDS: fail what dead workers left
-    running and send what they left unsent, without waiting for the periodic sweep."""
+def check_the_queue() -> str:
+    """Fail what dead workers left running, send what they left unsent, and keep the worker's
+    regular check queued: when a worker starts, every TASK_QUEUE_CHECK_SECONDS inside it, and
+    from `manage.py deliver_pending_notifications`."""
     failed = fail_abandoned_tasks()
     requeued = enqueue_overdue_notifications()
     schedule_queue_check()
-    return f"{failed} abandoned task(s) failed, {requeued} delivery(ies) queued again"
+    return f"{requeued} overdue notification(s) queued; {failed} abandoned task(s) marked failed."
+
+
+@task
+def look_after_the_queue() -> str:
+    """Inside the running worker: the regular check, without waiting for the periodic sweep."""
+    return check_the_queue()
 
 
 @task

@@ -17,7 +17,11 @@ class ArticlesConfig(AppConfig):
             topics_menu,
             urgent_care_wording,
         )
-        from core.page_cache import changes_by_itself_at, forget_pages_on_change
+        from core.page_cache import (
+            changes_by_itself_at,
+            forget_pages_on_change,
+            reads_query_parameters,
+        )
 
         topics_menu.forget_on_change(Topic)
         authors_list.forget_on_change(Author)
@@ -26,3 +30,4 @@ class ArticlesConfig(AppConfig):
         urgent_care_wording.forget_on_change(UrgentCareNotice)
         forget_pages_on_change(Article, Author, Topic, UrgentCareNotice)
         changes_by_itself_at(next_publication)
+        reads_query_parameters("page", "q")  # lists' pages, the search

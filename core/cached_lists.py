@@ -20,6 +20,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from core import cache_outages
+
 TIMEOUT = 15 * 60
 
 _every_list: list["CachedList"] = []
@@ -105,6 +107,7 @@ class CachedList:
     def forget(self) -> None:
         cache.delete_many([self.entry_key, self.version_key])
         self._note_version(None)
+        cache_outages.remember_if_missed()
 
     def forget_on_change(self, model) -> None:
         """Empty the list whenever an object of the model is saved or deleted (from ready())."""
@@ -120,6 +123,11 @@ class CachedList:
         post_delete.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-delete")
         if model._meta.auto_created:  # a many-to-many table: .set() and .add() send m2m_changed
             m2m_changed.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-m2m")
+
+
+def forget_every_list() -> None:
+    for each in _every_list:
+        each.forget()
 
 
 def _past(until: datetime | None, now: datetime | None) -> bool:

@@ -15,6 +15,18 @@ name.
 What the front cache (nginx, a CDN) is told: `s-maxage` of at most PAGE_FRONT_CACHE_SECONDS and
 never past that moment, a short `stale-while-revalidate`, and `max-age=0` so browsers ask again
 each time; an `ETag` answers their question with a 304 when nothing changed.
+
+Which address is a page: the host Django accepts (a foreign Host header gets Django's 400, as
+without the cache) and the path, with the query parameters some app declared that a public page
+reads (`reads_query_parameters`), in a fixed order. Tracking parameters (`utm_*`, `fbclid`...)
+are taken off every request before any view sees them, so a newsletter's link is the page
+itself; a page asked for with any other parameter is drawn but never stored, so nobody can fill
+the cache with `?x=1`, `?x=2`...
+
+When the shared cache is down: pages are drawn without it and nothing is stored (a miss, never a
+500). A change saved meanwhile cannot reach the cache to forget the old pages, so it leaves a
+note in the database (core/cache_outages.py); when the cache answers again, `catch_up` starts a
+new generation before the first page is read from it.
 """
 
 import hashlib
@@ -22,19 +34,35 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
+from core import cache_outages
+from core.cached_lists import forget_every_list
+from core.redis_cache import on_recovery
+
 GENERATION_KEY = "pages:generation"
 UNCACHEABLE = ("private", "no-store", "no-cache")
+# What newsletters, social posts and ad platforms add to links: no page reads them.
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_PARAMETERS = frozenset(
+    {"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl"}
+)
 
 _change_moments: list[Callable[[datetime], datetime | None]] = []
+_query_parameters: set[str] = set()
+
+
+def reads_query_parameters(*names: str) -> None:
+    """Declare query parameters that some public page reads (from an app's ready())."""
+    _query_parameters.update(names)
 
 
 def changes_by_itself_at(moment_after: Callable[[datetime], datetime | None]):
@@ -46,6 +74,17 @@ def changes_by_itself_at(moment_after: Callable[[datetime], datetime | None]):
 def forget_all_pages() -> None:
     """A new generation: every cached page is rendered afresh on its next request."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    cache_outages.remember_if_missed()
+
+
+@on_recovery
+def catch_up() -> None:
+    """Forget every page and shared list if some change could not tell the cache while it was
+    down: run when the cache answers again, and by the task worker's regular queue check."""
+    with cache_outages.missed_changes() as missed:
+        if missed:
+            forget_every_list()
+            forget_all_pages()
 
 
 def forget_pages_on_change(*models) -> None:
@@ -62,7 +101,8 @@ def forget_pages_on_change(*models) -> None:
             m2m_changed.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-m2m")
 
 
-def _new_generation() -> str:
+def _new_generation() -> str | None:
+    """The generation to draw in when none is stored yet; None while the cache is down."""
     cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     return cache.get(GENERATION_KEY)
 
@@ -118,6 +158,32 @@ def _front_cache_headers(response, expires: datetime, now: datetime) -> None:
     patch_cache_control(response, **directives)
 
 
+def _is_tracking(name: str) -> bool:
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
+
+
+def _drop_tracking_parameters(request) -> None:
+    """Take tracking parameters off the request: views, links and the cache key never see them."""
+    if any(_is_tracking(name) for name in request.GET):
+        kept = QueryDict(mutable=True)
+        for name, values in request.GET.lists():
+            if not _is_tracking(name):
+                kept.setlist(name, values)
+        request.META["QUERY_STRING"] = kept.urlencode()
+        kept._mutable = False
+        request.GET = kept
+
+
+def _page_key(request) -> str | None:
+    """The page's cache key, or None when it has a parameter no public page declared."""
+    if any(name not in _query_parameters for name in request.GET):
+        return None
+    query = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    # get_host() refuses a host not in ALLOWED_HOSTS: Django answers 400, as without the cache.
+    address = f"{request.get_host()}{request.path}?{urlencode(query)}"
+    return "pages:" + hashlib.sha256(address.encode()).hexdigest()
+
+
 class PublicPageCacheMiddleware:
     """Answers anonymous GETs from the page cache; fills it from responses safe to share."""
 
@@ -125,17 +191,24 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        _drop_tracking_parameters(request)
         if (
             request.method not in ("GET", "HEAD")
             or settings.SESSION_COOKIE_NAME in request.COOKIES
             or not settings.PAGE_CACHE_SECONDS  # 0 turns the page cache off
         ):
             return self.get_response(request)
+        key = _page_key(request)
+        if key is None:
+            response = self.get_response(request)
+            response["X-Page-Cache"] = "bypass"
+            return response
         now = timezone.now()
-        key = "pages:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
         # One round trip to the shared cache: the current generation and the page together.
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or _new_generation()
+        if generation is None:  # the shared cache is down: draw the page, keep nothing
+            return self.get_response(request)
         page = found.get(key)
         if page is None or page.generation != generation or page.expires <= now:
             response = self.get_response(request)

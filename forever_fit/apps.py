@@ -26,11 +26,12 @@ class ForeverFitConfig(AppConfig):
         post_migrate.connect(sync_site_domain, sender=self)
         from django.contrib.flatpages.models import FlatPage
 
-        from core.page_cache import forget_pages_on_change
+        from core.page_cache import forget_pages_on_change, reads_query_parameters
 
         for model in (HomePage, HomePage.topics.through):
             home_page.forget_on_change(model)
         forget_pages_on_change(HomePage, HomePage.topics.through, FlatPage)
+        reads_query_parameters("p")  # an old WordPress address, /?p=ID
 
 
 class SignInLockoutsConfig(AxesAppConfig):

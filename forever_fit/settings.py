@@ -52,12 +52,13 @@ INSTALLED_APPS = [
     "django.contrib.redirects",  # a changed article address answers with a 301
     "django.contrib.postgres",  # full-text search on PostgreSQL (unused on SQLite)
     "django_prose_editor",
+    # Before django_tasks_db: its `db_worker` command is core's (a heartbeat, start-up checks).
+    "core",
     "django_tasks_db",
     "forever_fit.apps.SignInLockoutsConfig",  # django-axes: staff sign-in lock-outs (Security)
     "django_otp",  # staff second factor (core/second_factor)
     "django_otp.plugins.otp_totp",
     "django_otp_webauthn",
-    "core",
     "forever_fit",
     "articles",
     "locations",
@@ -161,7 +162,14 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Redis in production (shared by every web process); local memory when unset.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "core.redis_cache.RedisCache"  # see there why
+    # Ours fails as a cache should (an error is a miss, never a 500) behind a circuit breaker.
+    CACHES["default"]["BACKEND"] = "core.redis_cache.RedisCache"
+    # A cache read takes well under a millisecond; one that takes longer is answered by the
+    # database instead. Without these, a hung Redis holds every request for minutes.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=env.float("CACHE_TIMEOUT_SECONDS", default=0.25),
+        socket_timeout=env.float("CACHE_TIMEOUT_SECONDS", default=0.25),
+    )
 
 # --- Static and media files -------------------------------------------------------------------
 

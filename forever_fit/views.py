@@ -4,6 +4,7 @@ import logging
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.template.loader import render_to_string
@@ -15,6 +16,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.models import Article, topics_menu
+from core.cache_outages import shared_cache_available
 from core.context_processors import site
 from core.site import absolute_url
 from forever_fit.models import home_page
@@ -79,13 +81,22 @@ def security_txt(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """Answer 200 when the database answers, 503 when it does not (for the load balancer)."""
+    """Answer 200 when the database answers, 503 when it does not (for the load balancer).
+
+    A shared cache that is down does not take the site down (pages are drawn without it), so it
+    is reported in the body, for the operator, and never in the status.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+    cache.has_key("healthz")  # asks the shared cache (once per interval while it is down)
+    if shared_cache_available():
+        body = "ok\ndatabase: ok\ncache: ok\n"
+    else:
+        body = "ok\ndatabase: ok\ncache: degraded (does not answer; pages are drawn without it)\n"
+    return HttpResponse(body, content_type="text/plain")
 
 
 @cache_control(max_age=86_400, public=True)

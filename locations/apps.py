@@ -6,7 +6,11 @@ class LocationsConfig(AppConfig):
     verbose_name = "Clinics"
 
     def ready(self):
-        from core.page_cache import changes_by_itself_at, forget_pages_on_change
+        from core.page_cache import (
+            changes_by_itself_at,
+            forget_pages_on_change,
+            reads_query_parameters,
+        )
         from locations.models import (
             Clinic,
             OpeningHours,
@@ -20,3 +24,4 @@ class LocationsConfig(AppConfig):
             footer_clinics.forget_on_change(model)
         forget_pages_on_change(Clinic, OpeningHours, SpecialHours, Service, Clinic.services.through)
         changes_by_itself_at(next_opening_change)
+        reads_query_parameters("zip")  # the nearest clinic

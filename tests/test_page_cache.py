@@ -249,3 +249,36 @@ def test_a_cached_clinic_page_says_closed_one_minute_after_closing(client, conte
     cached(client, "/locations/bowie/")
     time_machine.move_to(closing.replace(hour=23, minute=59) + timedelta(minutes=2), tick=False)
     assertContains(client.get("/locations/bowie/"), "Closed · opens at 8 am")
+
+
+def test_a_host_django_refuses_gets_400_from_the_cache_too(client, content):
+    client.get("/articles/sitting/")  # cached for the site's own host
+    response = client.get("/articles/sitting/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "X-Page-Cache" not in response
+
+
+def test_tracking_parameters_share_the_page_and_never_reach_its_links(client, content):
+    for n in range(13):
+        make_article(title=f"Filler {n}", slug=f"filler-{n}")
+    assert client.get("/articles/")["X-Page-Cache"] == "miss"
+    from_newsletter = client.get("/articles/?utm_source=newsletter&utm_medium=email&fbclid=x1")
+    assert from_newsletter["X-Page-Cache"] == "hit"
+    from_ads = client.get("/articles/?gclid=abc&page=2&mc_cid=9")
+    assert from_ads["X-Page-Cache"] == "miss"
+    assertContains(from_ads, 'href="?page=1"')
+    assertNotContains(from_ads, "gclid")
+    assert client.get("/articles/?page=2")["X-Page-Cache"] == "hit"
+
+
+def test_parameters_in_another_order_are_the_same_page(client, content):
+    assert client.get("/articles/search/?q=sitting&page=1")["X-Page-Cache"] == "miss"
+    assert client.get("/articles/search/?page=1&q=sitting")["X-Page-Cache"] == "hit"
+
+
+def test_a_parameter_no_page_reads_is_drawn_but_never_stored(client, content):
+    for n in range(3):
+        response = client.get(f"/articles/sitting/?anything={n}")
+        assertContains(response, "Sitting well at work")
+        assert response["X-Page-Cache"] == "bypass"
+    assert client.get("/articles/sitting/")["X-Page-Cache"] == "miss"

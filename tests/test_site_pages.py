@@ -116,7 +116,7 @@ def test_500_page_still_renders_when_static_files_were_never_collected(settings,
 
 def test_healthz_answers_200_when_the_database_answers(client):
     response = client.get("/healthz")
-    assert (response.status_code, response.content) == (200, b"ok\n")
+    assert (response.status_code, response.content) == (200, b"ok\ndatabase: ok\ncache: ok\n")
 
 
 def test_healthz_answers_503_when_the_database_does_not(client):

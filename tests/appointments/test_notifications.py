@@ -12,6 +12,8 @@ from django.utils import timezone
 from appointments import notifications
 from appointments.models import AppointmentRequest
 from appointments.tasks import enqueue_overdue_notifications
+from core import task_worker
+from core.models import WorkerHeartbeat
 from tests.factories import form_data, make_clinic, make_request, run_worker
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +191,69 @@ def test_each_email_has_its_own_message_id_kept_across_attempts(bowie, mailoutbo
     assert clinic_first == clinic_first_again
     assert len({clinic_first, patient_first, clinic_second}) == 3
     assert clinic_first.endswith("@www.foreverfitpt.example>")
+
+
+def mail_outage():
+    return mock.patch.object(
+        EmailBackend, "send_messages", side_effect=smtplib.SMTPServerDisconnected("down")
+    )
+
+
+def test_when_mail_is_back_requests_waiting_on_a_long_backoff_go_out_within_a_minute(
+    client, django_capture_on_commit_callbacks, mailoutbox, bowie, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    with mail_outage():
+        waiting = submit(client, django_capture_on_commit_callbacks, clinic=bowie.pk, email="")
+        # Four failed tries over an afternoon: the next wait is an hour.
+        AppointmentRequest.objects.filter(pk=waiting.pk).update(notification_attempts=3)
+        run_worker()
+    waiting.refresh_from_db()
+    assert waiting.notify_after == timezone.now() + timedelta(hours=1)
+
+    # Mail is back; a new patient's request goes out at once...
+    time_machine.shift(timedelta(seconds=30))
+    submit(client, django_capture_on_commit_callbacks, clinic=bowie.pk, email="")
+    run_worker()
+    # ...and the one waiting for an hour follows it in the same run, not an hour later.
+    subjects = sorted(m.subject for m in mailoutbox)
+    assert f"New appointment request #{waiting.pk} for Bowie" in subjects
+    assert len(subjects) == 2
+    assert AppointmentRequest.objects.awaiting_notification().count() == 0
+
+
+def test_staff_can_say_mail_is_back_and_send_now(
+    client, django_capture_on_commit_callbacks, mailoutbox, bowie, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    with mail_outage():
+        waiting = submit(client, django_capture_on_commit_callbacks, clinic=bowie.pk, email="")
+        run_worker()
+    assert AppointmentRequest.objects.waiting_to_retry().get() == waiting
+
+    call_command("deliver_pending_notifications", "--now", verbosity=0)
+    run_worker()
+    assert [m.subject for m in mailoutbox] == [f"New appointment request #{waiting.pk} for Bowie"]
+    waiting.refresh_from_db()
+    assert waiting.notify_after is None and waiting.notification_error == ""
+
+
+def test_a_gone_workers_claim_is_taken_back_and_a_live_workers_is_not(
+    bowie, mailoutbox, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    held_by_live = make_request(clinic=bowie, email="")
+    held_by_gone = make_request(clinic=bowie, email="")
+    for request, worker in ((held_by_live, "live"), (held_by_gone, "gone")):
+        with mock.patch.object(task_worker, "current_worker_id", worker):
+            assert notifications.claim(request.pk)
+    WorkerHeartbeat.objects.create(worker_id="gone", host="a", pid=1)
+    time_machine.shift(task_worker.GONE_AFTER + timedelta(seconds=1))
+    WorkerHeartbeat.objects.create(worker_id="live", host="b", pid=2)  # beat just now
+
+    assert task_worker.take_over_from_gone_workers() == {"gone"}
+    run_worker()
+    assert [m.subject for m in mailoutbox] == [
+        f"New appointment request #{held_by_gone.pk} for Bowie"
+    ]
+    assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["live"]

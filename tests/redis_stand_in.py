@@ -1,0 +1,113 @@
+"""A Redis that fails on demand: a loopback proxy in front of the real one, or of nothing.
+
+Modes: "up" (forwards to the real Redis), "refuse" (nothing listens: connections are refused,
+and open ones are cut) and "hang" (connections are accepted, commands read and never answered,
+as a Redis stuck on a full disk or a dead network path looks).
+"""
+
+import os
+import select
+import socket
+import threading
+
+REAL_REDIS = ("127.0.0.1", 6379)
+
+
+def real_redis_answers() -> bool:
+    try:
+        with socket.create_connection(REAL_REDIS, timeout=1) as probe:
+            probe.sendall(b"PING\r\n")
+            return probe.recv(16) == b"+PONG\r\n"
+    except OSError:
+        return False
+
+
+class RedisStandIn:
+    def __init__(self, mode: str = "up"):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.commands_seen = 0  # chunks read from clients in "hang" mode
+        self._listener: socket.socket | None = None
+        self._open: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self.mode = ""
+        self.set_mode(mode)
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/14"
+
+    def set_mode(self, mode: str) -> None:
+        assert mode in ("up", "refuse", "hang")
+        self._cut_everything()
+        self.mode = mode
+        if mode != "refuse":
+            listener = socket.socket()
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind(("127.0.0.1", self.port))
+            listener.listen(64)
+            self._listener = listener
+            threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def close(self) -> None:
+        self._cut_everything()
+
+    def _cut_everything(self) -> None:
+        with self._lock:
+            sockets, self._open = self._open, []
+            if self._listener is not None:
+                sockets.append(self._listener)
+                self._listener = None
+        for sock in sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            sock.close()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # the listener was closed
+            with self._lock:
+                self._open.append(client)
+            if self.mode == "hang":
+                threading.Thread(target=self._swallow, args=(client,), daemon=True).start()
+            else:
+                upstream = socket.create_connection(REAL_REDIS)
+                with self._lock:
+                    self._open.append(upstream)
+                threading.Thread(target=self._pipe, args=(client, upstream), daemon=True).start()
+
+    def _swallow(self, client: socket.socket) -> None:
+        while True:
+            try:
+                if not client.recv(65536):
+                    return
+            except OSError:
+                return
+            self.commands_seen += 1
+
+    @staticmethod
+    def _pipe(client: socket.socket, upstream: socket.socket) -> None:
+        pair = {client: upstream, upstream: client}
+        try:
+            while True:
+                readable, _, _ = select.select(list(pair), [], [])
+                for sock in readable:
+                    data = sock.recv(65536)
+                    if not data:
+                        return
+                    pair[sock].sendall(data)
+        except (OSError, ValueError):
+            return
+        finally:
+            for sock in pair:
+                sock.close()
+
+
+def in_ci() -> bool:
+    return bool(os.environ.get("CI"))
