@@ -11,9 +11,8 @@ from appointments.models import (
     AppointmentRequest,
     MonthlyRequestCount,
     RequestAccess,
-    StatusChange,
+    clinics_worked_by,
 )
-from locations.models import Clinic
 from locations.phones import display_phone
 
 Status = AppointmentRequest.Status
@@ -125,8 +124,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "clinic":
             kwargs["empty_label"] = NO_PREFERENCE
-            if not request.user.has_perm("appointments.view_all_requests"):
-                kwargs["queryset"] = Clinic.objects.filter(front_desk=request.user)
+            kwargs["queryset"] = clinics_worked_by(request.user)
         if db_field.name == "assignee":
             kwargs["empty_label"] = "Nobody yet"
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -148,10 +146,14 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         super().delete_queryset(request, queryset)
 
     def save_model(self, request, obj, form, change):
+        new_status = obj.status
+        if "status" in form.changed_data:
+            obj.status = form.initial["status"]  # moved below, with its history
         super().save_model(request, obj, form, change)
         record_access(request.user, [obj], RequestAccess.Action.CHANGED)
-        if "status" in form.changed_data:
-            StatusChange.objects.create(request=obj, status=obj.status, by=request.user)
+        if new_status != obj.status:
+            AppointmentRequest.objects.filter(pk=obj.pk).change_status(new_status, by=request.user)
+            obj.status = new_status
 
     # --- Columns ---
 
@@ -231,8 +233,10 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         self.message_user(request, f"{count} request(s) assigned to you.", messages.SUCCESS)
 
     def _set_status(self, request, queryset, status):
-        count = self._change(request, queryset, status=status)
-        label = Status(status).label.lower()
+        requests = list(queryset)
+        queryset.change_status(status, by=request.user)
+        record_access(request.user, requests, RequestAccess.Action.CHANGED)
+        count, label = len(requests), Status(status).label.lower()
         self.message_user(request, f"{count} request(s) marked {label}.", messages.SUCCESS)
 
     @admin.action(description="Mark as contacted")

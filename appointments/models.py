@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -12,16 +12,42 @@ from articles.models import Topic
 from locations.models import Clinic
 
 
+def clinics_worked_by(user: AbstractBaseUser) -> models.QuerySet[Clinic]:
+    """The clinics whose requests this person works: every clinic (active or not) for practice
+    managers, their own for front desk, none for staff without access to requests.
+
+    The one rule of who sees which request: the admin's list, its clinic choices, the CSV
+    export and the dashboard all go through it (and `for_staff`).
+    """
+    if not user.has_perm("appointments.view_appointmentrequest"):
+        return Clinic.objects.none()
+    if user.has_perm("appointments.view_all_requests"):
+        return Clinic.objects.all()
+    return Clinic.objects.filter(front_desk=user)
+
+
 class AppointmentRequestQuerySet(models.QuerySet):
     def for_staff(self, user: AbstractBaseUser):
-        """Requests a staff member may see: all for managers, their clinics' for front desk.
-
-        Requests without a preferred clinic are open to every front desk: any clinic may take
-        them.
-        """
+        """Requests a staff member may see: those of the clinics they work, and those without a
+        preferred clinic (any clinic may take them); none without access to requests."""
+        if not user.has_perm("appointments.view_appointmentrequest"):
+            return self.none()
         if user.has_perm("appointments.view_all_requests"):
             return self
-        return self.filter(Q(clinic__front_desk=user) | Q(clinic__isnull=True)).distinct()
+        return self.filter(Q(clinic__in=clinics_worked_by(user)) | Q(clinic__isnull=True))
+
+    def change_status(self, status: str, *, by: AbstractBaseUser | None) -> int:
+        """Move these requests to `status`, each with its row of status history: the only way a
+        status changes, so the dashboard's contact times count every change. Returns how many
+        moved (those already there are left alone)."""
+        with transaction.atomic():
+            moving = list(self.exclude(status=status).values_list("pk", flat=True))
+            now = timezone.now()
+            AppointmentRequest.objects.filter(pk__in=moving).update(status=status, updated_at=now)
+            StatusChange.objects.bulk_create(
+                StatusChange(request_id=pk, status=status, at=now, by=by) for pk in moving
+            )
+        return len(moving)
 
     def awaiting_notification(self):
         """Genuine requests whose clinic has not been told yet."""

@@ -5,6 +5,7 @@ and open ones are cut) and "hang" (connections are accepted, commands read and n
 as a Redis stuck on a full disk or a dead network path looks).
 """
 
+import contextlib
 import os
 import select
 import socket
@@ -60,10 +61,8 @@ class RedisStandIn:
                 sockets.append(self._listener)
                 self._listener = None
         for sock in sockets:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             sock.close()
 
     def _accept(self, listener: socket.socket) -> None:

@@ -6,11 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.test import Client
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from appointments.export import spreadsheet_safe
-from appointments.models import AppointmentRequest, RequestAccess
+from appointments.models import AppointmentRequest, RequestAccess, StatusChange, clinics_worked_by
+from forever_fit.dashboard import dashboard
 from tests.factories import make_clinic, make_request, make_staff, sign_in_staff
 
 pytestmark = pytest.mark.django_db
@@ -285,3 +289,88 @@ def test_deleting_requests_is_recorded_like_views_and_exports(manager, bowie):
 def test_the_csv_export_never_starts_a_cell_with_a_formula(typed):
     assert spreadsheet_safe(typed) == "'" + typed
     assert spreadsheet_safe("Back pain") == "Back pain"
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [
+        ("mark_contacted", "contacted"),
+        ("mark_scheduled", "scheduled"),
+        ("mark_closed", "closed"),
+        ("mark_spam", "spam"),
+    ],
+)
+def test_every_list_action_writes_the_status_history(front_desk, bowie, action, status):
+    requests = [make_request(clinic=bowie) for _ in range(2)]
+    front_desk.post(QUEUE, {"action": action, "_selected_action": [r.pk for r in requests]})
+    desk = get_user_model().objects.get(username="bowie-desk")
+    for request in requests:
+        history = list(request.status_changes.values_list("status", "by"))
+        assert history == [(status, desk.pk)]
+    # Marking them again moves nothing, so it writes nothing.
+    front_desk.post(QUEUE, {"action": action, "_selected_action": [r.pk for r in requests]})
+    assert StatusChange.objects.count() == 2
+
+
+def test_a_request_marked_contacted_from_the_list_counts_on_the_dashboard(
+    manager, bowie, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    request = make_request(clinic=bowie, created_at=timezone.now() - timedelta(hours=3))
+    manager.post(QUEUE, {"action": "mark_contacted", "_selected_action": [request.pk]})
+    assertContains(manager.get("/admin/"), "3.0 h")
+
+
+def visible_everywhere(user, client) -> dict[str, set[int]]:
+    """Which request numbers one person sees in each place that lists requests."""
+    sign_in_staff(client, user)
+    shown_list = client.get(QUEUE + "?all=")
+    listed = (
+        {r.pk for r in shown_list.context["cl"].queryset}
+        if shown_list.status_code == 200
+        else set()
+    )
+    everything = list(AppointmentRequest.objects.values_list("pk", flat=True))
+    export = client.post(QUEUE, {"action": "export_csv", "_selected_action": everything})
+    exported = set()
+    if export.get("Content-Type", "").startswith("text/csv"):
+        rows = list(csv.reader(io.StringIO(export.content.decode())))[1:]
+        exported = {int(row[0].lstrip("#")) for row in rows}
+    context = dashboard(user)
+    dashboard_clinics = {c.pk for c in context.get("clinics", [])}
+    # The dashboard's queue lists the new requests it counts.
+    on_dashboard = {item["number"] for item in context.get("queue", [])}
+    return {
+        "admin list": listed,
+        "export": exported if user.has_perm("appointments.export_appointmentrequest") else listed,
+        "dashboard": on_dashboard,
+        "clinic choices": {c.pk for c in clinics_worked_by(user)},
+        "dashboard clinics": dashboard_clinics,
+    }
+
+
+def test_one_rule_decides_who_sees_which_request_everywhere(django_user_model, bowie, crofton):
+    closed = make_clinic(name="Old Mill", slug="old-mill", active=False)
+    requests = {
+        "bowie": make_request(clinic=bowie),
+        "crofton": make_request(clinic=crofton),
+        "closed": make_request(clinic=closed),
+        "none": make_request(clinic=None),
+    }
+    people = {
+        "manager": (make_staff("pm", "Practice managers"), set(requests), {bowie, crofton, closed}),
+        "bowie desk": (make_staff("bd", "Front desk", [bowie]), {"bowie", "none"}, {bowie}),
+        "closed clinic desk": (
+            make_staff("od", "Front desk", [closed]),
+            {"closed", "none"},
+            {closed},
+        ),
+        "editor": (make_staff("ed", "Editors"), set(), set()),
+    }
+    for name, (user, expected, clinics) in people.items():
+        seen = visible_everywhere(user, Client())
+        numbers = {requests[key].pk for key in expected}
+        assert seen["admin list"] == numbers, name
+        assert seen["dashboard"] == numbers, name
+        assert seen["export"] == seen["admin list"], name
+        assert seen["clinic choices"] == seen["dashboard clinics"] == {c.pk for c in clinics}, name
