@@ -11,7 +11,6 @@ from email import message_from_bytes
 
 import environ
 import pytest
-import redis
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
