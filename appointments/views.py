@@ -1,4 +1,9 @@
+import logging
+
+from django import forms
 from django.conf import settings
+from django.db import DatabaseError
+from django.forms.utils import ErrorDict
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -9,9 +14,12 @@ from django.views.generic import FormView, TemplateView
 
 from appointments.business_days import contact_deadline
 from appointments.forms import AppointmentRequestForm
-from appointments.models import AppointmentRequest
+from appointments.models import NO_PREFERENCE, AppointmentRequest
 from appointments.submission import SESSION_KEY, StaleForm, submit_request
 from core.rate_limits import ClientLimit
+from locations.models import footer_clinics
+
+logger = logging.getLogger(__name__)
 
 # Requests one client may send per hour (APPOINTMENT_RATE_LIMIT_PER_HOUR); only accepted ones count.
 ACCEPTED_REQUESTS = ClientLimit("appointment-request", window_seconds=3600)
@@ -32,11 +40,33 @@ class AppointmentRequestView(FormView):
         return AppointmentRequestForm.initial_from_query(self.request.GET)
 
     def post(self, request, *args, **kwargs):
-        if ACCEPTED_REQUESTS.reached(request, settings.APPOINTMENT_RATE_LIMIT_PER_HOUR):
-            # What the patient typed stays on the page, beside the numbers to call instead.
-            context = self.get_context_data(form=self.get_form(), rate_limited=True)
-            return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
+        try:
+            if ACCEPTED_REQUESTS.reached(request, settings.APPOINTMENT_RATE_LIMIT_PER_HOUR):
+                # What the patient typed stays on the page, beside the numbers to call instead.
+                context = self.get_context_data(form=self.get_form(), not_sent="rate limited")
+                return self.render_to_response(context, status=429)
+            return super().post(request, *args, **kwargs)
+        except DatabaseError as error:
+            return self.database_unavailable(error)
+
+    def database_unavailable(self, error: DatabaseError):
+        """Nothing was saved: say so, keep what was typed, and give the clinics' numbers.
+
+        Drawn without the database: the clinic choices come from the shared cache's list, and
+        the form is not judged again (nothing the patient typed is wrong).
+        """
+        # The error's kind only: a database message can quote the row it could not write.
+        logger.error("An appointment request could not be saved (%s).", type(error).__name__)
+        form = self.form_class(data=self.request.POST)
+        form.fields["clinic"] = forms.ChoiceField(
+            choices=[("", NO_PREFERENCE)] + [(c.pk, c.name) for c in footer_clinics()],
+            required=False,
+            label=form.fields["clinic"].label,
+            widget=form.fields["clinic"].widget,
+        )
+        form._errors = ErrorDict()  # shown as typed, without errors
+        context = self.get_context_data(form=form, not_sent="unavailable")
+        return self.render_to_response(context, status=503)
 
     def form_valid(self, form):
         try:

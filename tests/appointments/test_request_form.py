@@ -1,4 +1,5 @@
 import pytest
+from django.db import OperationalError, connection
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
@@ -207,3 +208,42 @@ def test_something_else_is_always_offered_and_saves_no_topic(client):
 
 def test_the_thanks_page_without_a_request_just_sent_leads_to_the_form(client):
     assertRedirects(client.get("/request-appointment/thanks/"), "/request-appointment/")
+
+
+def database_down(execute, sql, params, many, context):
+    raise OperationalError("the database server does not answer")
+
+
+def test_during_a_database_outage_the_form_says_it_was_not_sent_and_keeps_what_was_typed(
+    client, caplog
+):
+    bowie = make_clinic(name="Bowie", phone="+13015550128")
+    make_clinic(name="Crofton", phone="+14105550131")
+    client.get("/request-appointment/")  # the shared lists (clinics, topics) are warm
+    data = form_data(
+        clinic=bowie.pk, reason="knee-hip", insurance="Aetna Choice", note="Mornings only"
+    )
+    with connection.execute_wrapper(database_down):
+        response = client.post("/request-appointment/", data)
+    assertContains(response, "Your request was not sent", status_code=503)
+    typed = [
+        'value="Sam"',
+        'value="Rivera"',
+        'value="(410) 555-0199"',
+        "Mornings only",
+        'value="Aetna Choice"',
+        'value="knee-hip" required id="id_reason_1" checked',
+        f'<option value="{bowie.pk}" selected>Bowie</option>',
+    ]
+    for shown in typed:
+        assertContains(response, shown, status_code=503)
+    assertContains(response, 'href="tel:+13015550128"', status_code=503)
+    assertContains(response, 'href="tel:+14105550131"', status_code=503)
+    assert AppointmentRequest.objects.count() == 0
+    # The log says what happened, never what was typed.
+    logged = caplog.text
+    assert "could not be saved (OperationalError)" in logged
+    assert "Rivera" not in logged and "Mornings" not in logged
+    # Once the database is back, the same form goes through.
+    assert client.post("/request-appointment/", data).status_code == 302
+    assert AppointmentRequest.objects.get().note == "Mornings only"
