@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed-dev
 HOST_PORT := 127.0.0.1:8000
 
 .PHONY: run worker test browser-tools system-packages prod lint format ci lock clean bench \
-	bench-tools scale-check
+	bench-tools scale-check chaos
 
 # A Python >= 3.12 from the PATH or, where `python3` is older, from pyenv's versions folder.
 $(PY):
@@ -92,6 +92,11 @@ bench-tools: $(INSTALLED)
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	  else echo "The benchmark needs:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
 	fi
+
+# One fault at a time (Redis down or hung, database connections killed, mail down, a worker
+# killed, the database down) under load, with a table of what readers and patients saw.
+chaos: bench-tools
+	$(PY) deploy/chaos.py
 
 # Two app instances behind the shipped nginx, sharing PostgreSQL and Redis (deploy/scale_check.py).
 scale-check: bench-tools

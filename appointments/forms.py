@@ -3,9 +3,9 @@ from django.conf import settings
 from django.forms.renderers import Jinja2
 
 from appointments import spam
-from appointments.models import SOMETHING_ELSE, AppointmentRequest
+from appointments.models import NO_PREFERENCE, SOMETHING_ELSE, AppointmentRequest
 from articles.models import Topic, topics_menu
-from locations.models import Clinic
+from locations.models import Clinic, footer_clinics
 from locations.phones import normalize_phone
 
 OTHER_REASON = "other"
@@ -156,6 +156,11 @@ class AppointmentRequestForm(forms.ModelForm):
         self.fields["referral"].choices = AppointmentRequest.Referral.choices
         self.fields["referral"].required = False
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
+        # Drawn from the shared list the footer shows: no query, and the page can still be
+        # drawn while the database is down (validation asks the database, as it must).
+        self.fields["clinic"].widget.choices = [("", NO_PREFERENCE)] + [
+            (clinic.pk, clinic.name) for clinic in footer_clinics()
+        ]
         if not self.is_bound:
             self.initial["shown"] = spam.form_token()
 

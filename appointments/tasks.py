@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError, connection
 from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -18,7 +19,14 @@ logger = logging.getLogger(__name__)
 @task
 def deliver_notifications(request_id: int) -> str:
     """Send a request's emails; after a mail failure, queue the next try for its backoff time."""
-    delivery = notifications.deliver(request_id)
+    try:
+        delivery = notifications.deliver(request_id)
+    except (OperationalError, InterfaceError):
+        # The database connection died mid-delivery (a failover, a restart): on a new one,
+        # give the request back and try again now, rather than after the claim's five minutes.
+        connection.close()
+        _deliver_now(AppointmentRequest.objects.filter(pk=request_id))
+        return "database connection lost; queued again"
     if delivery.retry_at:
         deliver_notifications.using(run_after=delivery.retry_at).enqueue(request_id)
     elif delivery.outcome == "sent" and (retried := retry_waiting_now()):

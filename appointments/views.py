@@ -1,6 +1,5 @@
 import logging
 
-from django import forms
 from django.conf import settings
 from django.db import DatabaseError
 from django.forms.utils import ErrorDict
@@ -14,10 +13,9 @@ from django.views.generic import FormView, TemplateView
 
 from appointments.business_days import contact_deadline
 from appointments.forms import AppointmentRequestForm
-from appointments.models import NO_PREFERENCE, AppointmentRequest
+from appointments.models import AppointmentRequest
 from appointments.submission import SESSION_KEY, StaleForm, submit_request
 from core.rate_limits import ClientLimit
-from locations.models import footer_clinics
 
 logger = logging.getLogger(__name__)
 
@@ -52,18 +50,12 @@ class AppointmentRequestView(FormView):
     def database_unavailable(self, error: DatabaseError):
         """Nothing was saved: say so, keep what was typed, and give the clinics' numbers.
 
-        Drawn without the database: the clinic choices come from the shared cache's list, and
-        the form is not judged again (nothing the patient typed is wrong).
+        Drawn without the database (the form's lists come from the shared cache), and the form
+        is not judged again: nothing the patient typed is wrong.
         """
         # The error's kind only: a database message can quote the row it could not write.
         logger.error("An appointment request could not be saved (%s).", type(error).__name__)
         form = self.form_class(data=self.request.POST)
-        form.fields["clinic"] = forms.ChoiceField(
-            choices=[("", NO_PREFERENCE)] + [(c.pk, c.name) for c in footer_clinics()],
-            required=False,
-            label=form.fields["clinic"].label,
-            widget=form.fields["clinic"].widget,
-        )
         form._errors = ErrorDict()  # shown as typed, without errors
         context = self.get_context_data(form=form, not_sent="unavailable")
         return self.render_to_response(context, status=503)

@@ -2,7 +2,7 @@
 (from the database), rate limits count in the database, and no page from before a change made
 during the outage is served once the cache is back.
 
-Redis here is a stand-in on loopback (tests/redis_stand_in.py): refusing, hanging, or a proxy to
+Redis here is a stand-in on loopback (tests/fault_proxy.py): refusing, hanging, or a proxy to
 the machine's real Redis. Tests that need the real one skip without it, except in CI.
 """
 
@@ -17,7 +17,7 @@ from appointments.models import AppointmentRequest
 from core import redis_cache
 from core.models import MissedCacheChange
 from tests.factories import form_data, make_article, make_clinic, make_staff, sign_in_staff
-from tests.redis_stand_in import RedisStandIn, in_ci, real_redis_answers
+from tests.fault_proxy import FaultyProxy, in_ci, real_redis_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -39,11 +39,11 @@ PUBLIC_PAGES = [
 @pytest.fixture
 def redis_stand_in(settings, monkeypatch):
     """The site's cache on a stand-in Redis (set its mode in the test); short waits."""
-    stand_in = RedisStandIn(mode="refuse")
+    stand_in = FaultyProxy(mode="refuse")
     settings.CACHES = {
         "default": {
             "BACKEND": "core.redis_cache.RedisCache",
-            "LOCATION": stand_in.url,
+            "LOCATION": stand_in.redis_url,
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
     }
@@ -174,5 +174,5 @@ def test_recovery_is_logged_once(client, site_content, redis_stand_in, monkeypat
         client.get("/")
         client.get("/")
     assert [r.getMessage() for r in caplog.records if r.name == "core.redis_cache"] == [
-        f"Shared cache {redis_stand_in.url} answers again after 0 s."
+        f"Shared cache {redis_stand_in.redis_url} answers again after 0 s."
     ]

@@ -62,3 +62,40 @@ def test_a_connection_killed_between_tasks_costs_the_worker_no_task(mailoutbox):
     kill_the_connection()
     call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
     assert [m.subject for m in mailoutbox] == [f"New appointment request #{request.pk} for Bowie"]
+
+
+def test_a_connection_killed_in_the_middle_of_a_page_costs_no_page(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_article(title="Knee care", slug="knee-care")
+    get("/articles/knee-care/")  # a kept connection, as in a running web process
+    killed = []
+
+    def die_on_the_article_query(execute, sql, params, many, context):
+        if not killed and "articles_article" in sql:
+            killed.append(sql)
+            kill_the_connection()
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(die_on_the_article_query):
+        status, body = get("/articles/knee-care/")
+    assert killed, "the connection was never killed"
+    assert status == 200
+    assert b"Knee care" in body
+
+
+def test_a_connection_killed_in_the_middle_of_a_delivery_is_tried_again_at_once(mailoutbox):
+    request = make_request(clinic=make_clinic(name="Bowie"), email="")
+    deliver_notifications.enqueue(request.pk)
+    seen = []
+
+    def die_after_the_claim(execute, sql, params, many, context):
+        if "appointments_appointmentrequest" in sql:
+            seen.append(sql)
+            if len(seen) == 2:  # the claim is taken; the request is being read
+                kill_the_connection()
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(die_after_the_claim):
+        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    # Sent in the same run, not after the claim's five minutes.
+    assert [m.subject for m in mailoutbox] == [f"New appointment request #{request.pk} for Bowie"]

@@ -247,3 +247,12 @@ def test_during_a_database_outage_the_form_says_it_was_not_sent_and_keeps_what_w
     # Once the database is back, the same form goes through.
     assert client.post("/request-appointment/", data).status_code == 302
     assert AppointmentRequest.objects.get().note == "Mornings only"
+
+
+def test_during_a_database_outage_the_form_still_opens(client):
+    make_clinic(name="Bowie", phone="+13015550128")
+    client.get("/request-appointment/")  # the shared lists (clinics, topics) are warm
+    with connection.execute_wrapper(database_down):
+        response = client.get("/request-appointment/")
+    assertContains(response, "<option value", count=2)  # no preference, and Bowie
+    assertContains(response, "Knee or hip pain")

@@ -1,8 +1,9 @@
-"""A Redis that fails on demand: a loopback proxy in front of the real one, or of nothing.
+"""A server that fails on demand: a loopback proxy in front of a real one (Redis, PostgreSQL,
+an SMTP relay). Used by the fault tests (as a stand-in for Redis) and by `make chaos`.
 
-Modes: "up" (forwards to the real Redis), "refuse" (nothing listens: connections are refused,
-and open ones are cut) and "hang" (connections are accepted, commands read and never answered,
-as a Redis stuck on a full disk or a dead network path looks).
+Modes: "up" (forwards to the real server), "refuse" (nothing listens: connections are refused,
+and open ones are cut) and "hang" (connections are accepted, what is sent is read and never
+answered, as a server stuck on a full disk or behind a dead network path looks).
 """
 
 import contextlib
@@ -23,12 +24,13 @@ def real_redis_answers() -> bool:
         return False
 
 
-class RedisStandIn:
-    def __init__(self, mode: str = "up"):
+class FaultyProxy:
+    def __init__(self, upstream: tuple[str, int] = REAL_REDIS, mode: str = "up"):
+        self.upstream = upstream
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
-        self.commands_seen = 0  # chunks read from clients in "hang" mode
+        self.commands_seen = 0  # what clients sent in "hang" mode, in chunks
         self._listener: socket.socket | None = None
         self._open: list[socket.socket] = []
         self._lock = threading.Lock()
@@ -36,7 +38,7 @@ class RedisStandIn:
         self.set_mode(mode)
 
     @property
-    def url(self) -> str:
+    def redis_url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/14"
 
     def set_mode(self, mode: str) -> None:
@@ -76,7 +78,11 @@ class RedisStandIn:
             if self.mode == "hang":
                 threading.Thread(target=self._swallow, args=(client,), daemon=True).start()
             else:
-                upstream = socket.create_connection(REAL_REDIS)
+                try:
+                    upstream = socket.create_connection(self.upstream)
+                except OSError:
+                    client.close()
+                    continue
                 with self._lock:
                     self._open.append(upstream)
                 threading.Thread(target=self._pipe, args=(client, upstream), daemon=True).start()
