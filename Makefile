@@ -39,9 +39,8 @@ run: $(INSTALLED)
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver $(HOST_PORT); }
 
-# The task worker alone: first re-queue what a dead worker left behind, then work the queue.
+# The task worker alone: at start it sends what a dead worker left behind, then works the queue.
 worker: $(INSTALLED)
-	@$(PY) manage.py deliver_pending_notifications
 	@$(PY) manage.py db_worker
 
 # What the browser tests need besides Python: Debian's Chromium, a Java runtime for the Nu Html

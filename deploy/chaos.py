@@ -211,13 +211,14 @@ def phase(site: Site, number: int, name: str, start_fault, end_fault, recovered)
     start_fault()
     time.sleep(LOAD_SECONDS - 2)
     end_fault()
-    recovery: list[float] = []
-    watcher = threading.Thread(target=lambda: recovery.append(until(recovered)))
-    watcher.start()
+    ended = time.monotonic()
+    recovery = [until(recovered, limit=1.0)]  # while the load runs on
     loader.join()
     stop.set()
     patients.join()
-    watcher.join()
+    if not recovered():  # the last patients' notifications, or a slower recovery
+        until(recovered)
+        recovery = [time.monotonic() - ended]
     if not recovered():
         print(f"    not whole again: {site.why_owing()}", flush=True)
     stored = site.stored_names()
