@@ -212,13 +212,29 @@ def phase(site: Site, number: int, name: str, start_fault, end_fault, recovered)
     time.sleep(LOAD_SECONDS - 2)
     end_fault()
     ended = time.monotonic()
-    recovery = [until(recovered, limit=1.0)]  # while the load runs on
+    # Whole again: from when `recovered` last became true (watched while the load runs on).
+    whole_since: list[float | None] = [None]
+    watching = threading.Event()
+    watching.set()
+
+    def watch():
+        while watching.is_set():
+            holds = recovered()
+            if not holds:
+                whole_since[0] = None
+            elif whole_since[0] is None:
+                whole_since[0] = time.monotonic()
+            time.sleep(0.2)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
     loader.join()
     stop.set()
     patients.join()
-    if not recovered():  # the last patients' notifications, or a slower recovery
-        until(recovered)
-        recovery = [time.monotonic() - ended]
+    until(recovered)
+    time.sleep(0.5)
+    watching.clear()
+    watcher.join()
     if not recovered():
         print(f"    not whole again: {site.why_owing()}", flush=True)
     stored = site.stored_names()
@@ -234,7 +250,7 @@ def phase(site: Site, number: int, name: str, start_fault, end_fault, recovered)
         "stored": sum(1 for n, _, _ in answers if n in stored),
         "lost": sum(1 for n in told if n not in stored),
         "doubled": sum(1 for n, _, _ in answers if stored.count(n) > 1),
-        "recovery": recovery[0],
+        "recovery": (whole_since[0] or time.monotonic()) - ended,
     }
 
 

@@ -176,3 +176,13 @@ def test_recovery_is_logged_once(client, site_content, redis_stand_in, monkeypat
     assert [r.getMessage() for r in caplog.records if r.name == "core.redis_cache"] == [
         f"Shared cache {redis_stand_in.redis_url} answers again after 0 s."
     ]
+
+
+def test_staff_sign_in_lock_out_holds_with_redis_down(client, settings, redis_stand_in):
+    redis_stand_in.set_mode("refuse")
+    settings.AXES_FAILURE_LIMIT = 3
+    make_staff("desk", "Front desk")
+    for _ in range(3):
+        client.post("/admin/login/?next=/admin/", {"username": "desk", "password": "wrong"})
+    response = Client().post("/admin/login/?next=/admin/", {"username": "desk", "password": "x"})
+    assert response.status_code == 429  # the right password, from another browser: still locked

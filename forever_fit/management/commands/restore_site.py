@@ -7,19 +7,23 @@ from forever_fit.backups import BackupError, restore
 
 class Command(BaseCommand):
     help = (
-        "Restore an archive made by backup_site into an empty database (DATABASE_URL) and the "
-        "uploads folder. Refuses a database that already has tables."
+        "Restore an archive made by backup_site into an empty database (DATABASE_URL) and empty "
+        "upload folders. The archive is checked whole first; nothing is written from one that "
+        "is damaged. Refuses a database that already has tables."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="The .tar.gz written by backup_site.")
+        parser.add_argument(
+            "--replace-uploads",
+            action="store_true",
+            help="Upload folders that are not empty are renamed aside (name.replaced-TIME) "
+            "instead of refused.",
+        )
 
-    def handle(self, *args, archive, **options):
-        path = Path(archive)
-        if not path.is_file():
-            raise CommandError(f"No backup archive at {path}.")
+    def handle(self, *args, archive, replace_uploads=False, **options):
         try:
-            manifest = restore(path)
+            manifest = restore(Path(archive), replace_uploads=replace_uploads)
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"Restored {manifest.describe()}."))
