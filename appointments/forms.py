@@ -1,3 +1,6 @@
+import re
+import secrets
+
 from django import forms
 from django.conf import settings
 from django.forms.renderers import Jinja2
@@ -21,6 +24,13 @@ def reason_choices() -> list[tuple[str, str]]:
     """The topics in the order patients read them (by their form wording), then the rest."""
     topics = sorted(topics_menu(), key=lambda topic: topic.reason_label.casefold())
     return [(topic.slug, topic.reason_label) for topic in topics] + [(OTHER_REASON, SOMETHING_ELSE)]
+
+
+SUBMISSION_KEY = re.compile(r"[A-Za-z0-9_-]{22,64}")
+
+
+def new_submission_key() -> str:
+    return secrets.token_urlsafe(24)
 
 
 class RadioButtons(forms.RadioSelect):
@@ -105,6 +115,7 @@ class AppointmentRequestForm(forms.ModelForm):
     website = UnseenTextField(required=False, label="Leave this field empty")
     shown = UnseenTextField(widget=forms.HiddenInput, required=False)
     source = UnseenTextField(widget=forms.HiddenInput, required=False)
+    submission = UnseenTextField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = AppointmentRequest
@@ -163,6 +174,7 @@ class AppointmentRequestForm(forms.ModelForm):
         ]
         if not self.is_bound:
             self.initial["shown"] = spam.form_token()
+            self.initial["submission"] = new_submission_key()
 
     @classmethod
     def initial_from_query(cls, query) -> dict:
@@ -181,6 +193,12 @@ class AppointmentRequestForm(forms.ModelForm):
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
         return normalize_phone(phone) if phone else ""
+
+    def clean_submission(self):
+        """The form's own key, or a new one when it is missing or malformed (then a repeat
+        cannot be recognised, but nothing is refused)."""
+        key = self.cleaned_data["submission"]
+        return key if SUBMISSION_KEY.fullmatch(key) else new_submission_key()
 
     def clean_source(self):
         source = self.cleaned_data["source"]

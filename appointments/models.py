@@ -165,6 +165,9 @@ class AppointmentRequest(models.Model):
     source = models.CharField(
         max_length=200, blank=True, help_text="The page the patient came from."
     )
+    # Random, one per form shown: the same form sent twice (a retry by the proxy after an app
+    # host died, a patient pressing Send again after an error) is one request.
+    submission_key = models.CharField(max_length=64, blank=True, editable=False)
     # The staff's work
     status = models.CharField(max_length=12, choices=Status, default=Status.NEW, db_index=True)
     assignee = models.ForeignKey(
@@ -200,6 +203,11 @@ class AppointmentRequest(models.Model):
             models.CheckConstraint(condition=Q(consent=True), name="request_has_consent"),
             models.CheckConstraint(
                 condition=~Q(phone="", email=""), name="request_has_phone_or_email"
+            ),
+            models.UniqueConstraint(
+                fields=["submission_key"],
+                condition=~Q(submission_key=""),
+                name="one_request_per_submission",
             ),
         ]
         permissions = [

@@ -2,8 +2,7 @@
 
 import logging
 
-from django.db import transaction
-from django.http import HttpRequest
+from django.db import IntegrityError, transaction
 
 from appointments import spam
 from appointments.forms import AppointmentRequestForm
@@ -12,33 +11,47 @@ from appointments.tasks import deliver_notifications
 
 logger = logging.getLogger(__name__)
 
-# The thank-you page finds the request through the session, never through the URL.
-SESSION_KEY = "appointment_request_id"
-
 
 class StaleForm(Exception):
     """The form was shown so long ago that the patient should check it and send it again."""
 
 
-def submit_request(*, form: AppointmentRequestForm, request: HttpRequest) -> AppointmentRequest:
+def already_received(submission_key: str | None) -> AppointmentRequest | None:
+    """The request this same form already sent, if it did."""
+    if not submission_key:
+        return None
+    return AppointmentRequest.objects.filter(submission_key=submission_key).first()
+
+
+def submit_request(*, form: AppointmentRequestForm) -> AppointmentRequest:
     """Save a valid request, then queue its notifications once the row is committed.
 
     The form's signed "shown at" token is judged here, once: too old raises StaleForm and saves
     nothing; too fast or forged, like a filled-in honeypot, marks the request as spam, which is
-    kept and notifies nobody.
+    kept and notifies nobody. The same form sent twice, even at the same moment to two hosts,
+    is saved once: the second answer is the first request.
     """
+    key = form.cleaned_data["submission"]
+    if earlier := already_received(key):
+        return earlier
     token = spam.token_problem(form.data.get("shown", ""))
     # "stale" is the token's verdict, not a password (bandit B105).
     if token == "stale":  # nosec B105
         raise StaleForm
     appointment = form.save(commit=False)
+    appointment.submission_key = key or ""
     if token in ("too fast", "invalid") or form.data.get("website"):
         appointment.status = AppointmentRequest.Status.SPAM
-    with transaction.atomic():
-        appointment.save()
-        if appointment.status != AppointmentRequest.Status.SPAM:
-            transaction.on_commit(lambda: _queue_notifications(appointment.pk))
-    request.session[SESSION_KEY] = appointment.pk
+    try:
+        with transaction.atomic():
+            appointment.save()
+            if appointment.status != AppointmentRequest.Status.SPAM:
+                transaction.on_commit(lambda: _queue_notifications(appointment.pk))
+    except IntegrityError:
+        # The same form, saved a moment ago by another worker or host.
+        if earlier := already_received(key):
+            return earlier
+        raise
     return appointment
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.forms.utils import ErrorDict
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -14,7 +14,7 @@ from django.views.generic import FormView, TemplateView
 from appointments.business_days import contact_deadline
 from appointments.forms import AppointmentRequestForm
 from appointments.models import AppointmentRequest
-from appointments.submission import SESSION_KEY, StaleForm, submit_request
+from appointments.submission import StaleForm, already_received, submit_request
 from core.rate_limits import ClientLimit
 
 logger = logging.getLogger(__name__)
@@ -24,6 +24,27 @@ ACCEPTED_REQUESTS = ClientLimit("appointment-request", window_seconds=3600)
 STALE_FORM_MESSAGE = (
     "This page was open for a long time, so please check your details and send the form again."
 )
+# The thank-you page finds the request through a signed cookie of the form's path, never
+# through the URL. A cookie, not the session: nothing is written after the request's own
+# commit, so a database that fails at that moment cannot turn a stored request into an error.
+THANKS_COOKIE = "appointment-request"
+THANKS_SALT = "appointments.thanks"
+THANKS_HOURS = 24
+
+
+def thanks_for(appointment: AppointmentRequest):
+    """Post/redirect/get: reloading the thank-you page cannot submit the form again."""
+    response = redirect("appointments:thanks")
+    response.set_signed_cookie(
+        THANKS_COOKIE,
+        appointment.pk,
+        salt=THANKS_SALT,
+        path=reverse("appointments:request"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
 # never_cache: health information must not sit in a browser's or proxy's cache.
@@ -32,13 +53,14 @@ STALE_FORM_MESSAGE = (
 class AppointmentRequestView(FormView):
     form_class = AppointmentRequestForm
     template_name = "appointments/request_form.html"
-    success_url = reverse_lazy("appointments:thanks")
 
     def get_initial(self):
         return AppointmentRequestForm.initial_from_query(self.request.GET)
 
     def post(self, request, *args, **kwargs):
         try:
+            if earlier := already_received(request.POST.get("submission")):
+                return thanks_for(earlier)  # this same form was sent before: one request
             if ACCEPTED_REQUESTS.reached(request, settings.APPOINTMENT_RATE_LIMIT_PER_HOUR):
                 # What the patient typed stays on the page, beside the numbers to call instead.
                 context = self.get_context_data(form=self.get_form(), not_sent="rate limited")
@@ -62,14 +84,13 @@ class AppointmentRequestView(FormView):
 
     def form_valid(self, form):
         try:
-            submit_request(form=form, request=self.request)
+            appointment = submit_request(form=form)
         except StaleForm:
             form.renew_token()
             form.add_error(None, STALE_FORM_MESSAGE)
             return self.form_invalid(form)
         ACCEPTED_REQUESTS.count(self.request)
-        # Post/redirect/get: reloading the thank-you page cannot submit the form again.
-        return redirect(self.get_success_url())
+        return thanks_for(appointment)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -77,7 +98,9 @@ class ThanksView(TemplateView):
     template_name = "appointments/thanks.html"
 
     def get(self, request, *args, **kwargs):
-        request_id = request.session.get(SESSION_KEY)
+        request_id = request.get_signed_cookie(
+            THANKS_COOKIE, default=None, salt=THANKS_SALT, max_age=THANKS_HOURS * 3600
+        )
         self.appointment = (
             AppointmentRequest.objects.select_related("clinic").filter(pk=request_id).first()
             if request_id

@@ -1,11 +1,15 @@
+import re
+from unittest import mock
+
 import pytest
 from django.db import OperationalError, connection
+from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from appointments.business_days import next_business_day
 from appointments.models import AppointmentRequest
-from tests.factories import form_data, make_clinic, make_topic
+from tests.factories import form_data, make_clinic, make_request, make_topic, shown_token
 
 pytestmark = pytest.mark.django_db
 
@@ -176,10 +180,60 @@ def test_request_pages_are_never_cached(client):
     assert "no-store" in client.get("/request-appointment/thanks/")["Cache-Control"]
 
 
-def test_session_cookie_after_a_request_is_secure_and_http_only(client):
+def test_the_thanks_cookie_is_signed_secure_http_only_and_only_sent_to_the_form(client):
     response = client.post("/request-appointment/", form_data())
-    cookie = response.cookies["sessionid"]
-    assert cookie["secure"] and cookie["httponly"]
+    cookie = response.cookies["appointment-request"]
+    assert cookie["secure"] and cookie["httponly"] and cookie["path"] == "/request-appointment/"
+    assert "sessionid" not in response.cookies  # nothing written after the request's commit
+    # A number typed into the cookie is not a request this browser sent.
+    other = make_request(first_name="Someone", last_name="Else")
+    client.cookies["appointment-request"] = str(other.pk)
+    assertRedirects(client.get("/request-appointment/thanks/"), "/request-appointment/")
+
+
+def shown_form(client) -> dict:
+    """What a browser would post from the form it was shown: its hidden fields included."""
+    html = client.get("/request-appointment/").content.decode()
+    hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html))
+    return form_data(shown=shown_token(seconds_ago=60), submission=hidden["submission"])
+
+
+def test_the_same_form_sent_twice_is_one_request_and_both_answers_say_thanks(client):
+    bowie = make_clinic(name="Bowie")
+    data = shown_form(client) | {"clinic": bowie.pk}
+    first = client.post("/request-appointment/", data)
+    again = Client().post("/request-appointment/", data)  # a retry on another host, say
+    assert AppointmentRequest.objects.count() == 1
+    for answer in (first, again):
+        assertRedirects(answer, "/request-appointment/thanks/", fetch_redirect_response=False)
+    thanks = Client()
+    thanks.cookies = again.cookies
+    assertContains(thanks.get("/request-appointment/thanks/"), "Bowie")
+
+
+def test_each_form_shown_has_its_own_key_so_two_patients_are_two_requests(client):
+    first, second = shown_form(client), shown_form(client)
+    assert first["submission"] != second["submission"]
+    client.post("/request-appointment/", first)
+    client.post("/request-appointment/", second | {"first_name": "Alex"})
+    assert AppointmentRequest.objects.count() == 2
+
+
+def test_the_same_form_arriving_at_the_same_moment_on_two_hosts_is_saved_once(client):
+    data = shown_form(client)
+    # Both hosts looked for the key before either had saved it.
+    with mock.patch("appointments.submission.already_received", side_effect=[None, None, None]):
+        first = client.post("/request-appointment/", data)
+    with (
+        mock.patch("appointments.views.already_received", return_value=None),
+        mock.patch(
+            "appointments.submission.already_received",
+            side_effect=[None, AppointmentRequest.objects.get()],
+        ),
+    ):
+        second = Client().post("/request-appointment/", data)
+    assert AppointmentRequest.objects.count() == 1
+    assert first.status_code == second.status_code == 302
 
 
 def test_form_values_never_reach_the_logs_or_the_url(client, caplog):
