@@ -1,6 +1,7 @@
 from django.urls import path
 
 from articles import feeds, views
+from core.second_factor import staff_view
 
 app_name = "articles"
 urlpatterns = [
@@ -11,7 +12,7 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),
     path("topics/<slug:slug>/feed/", feeds.TopicFeed(), name="topic-feed"),
     path("topics/<slug:slug>/feed/atom/", feeds.TopicAtomFeed(), name="topic-feed-atom"),
-    path("preview/<int:pk>/", views.StaffPreviewView.as_view(), name="preview"),
+    path("preview/<int:pk>/", staff_view(views.StaffPreviewView.as_view()), name="preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="shared-preview"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -1,21 +1,26 @@
 """`make scale-check`: two app instances on two ports, as two hosts would be, behind the shipped
 nginx configuration, sharing one PostgreSQL (a throwaway database on DATABASE_URL's server, or
-the local one) and one Redis (CACHE_URL, or database 12 of the local one). It shows, with
-figures, that:
+the local one) and one Redis (CACHE_URL's server, or the local one, under a key prefix of its
+own that is deleted at the end: it never clears keys it did not write). It shows, with figures:
 
 1. the patient rate limit holds across instances (requests alternate between them);
 2. the staff sign-in lock-out holds across instances;
-3. a change saved on one instance shows at once through the other, and through nginx within
-   its front-cache time;
-4. killing one instance mid-load loses no GET (nginx retries on the other) and no submitted
-   request (every request a patient was told was received is in the database).
+3. a change a staff member saves in the admin of instance A shows at once on B, and through
+   nginx within the production front-cache times (measured, in seconds);
+4. killing one instance mid-load costs no GET (nginx retries on the other) and no patient's
+   request: every post sent is counted, every answer, and every row stored; any 5xx a patient
+   saw, any request stored twice and any request lost fails the check.
 
-Every process it starts is stopped at the end. (bandit's nosec marks: the URLs opened are our
-own servers on loopback, B310; the programs run are ours, B404.)
+`--repeat N` runs step 4 N times (the killed instance is started again between runs) and
+reports the worst run. Every process it starts is stopped at the end. (bandit's nosec marks:
+the URLs opened are our own servers on loopback, B310; the programs run are ours, B404.)
 """
 
+import argparse
+import json
 import os
 import re
+import secrets
 import signal
 import sys
 import tempfile
@@ -25,6 +30,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import ExitStack
+from html.parser import HTMLParser
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -73,11 +79,86 @@ def form_state(url):
     return cookie, hidden
 
 
-def submit_request(base):
+class Browser:
+    """A visitor with cookies of its own (the site's are Secure; this is plain HTTP)."""
+
+    def __init__(self, base: str):
+        self.base, self.cookies = base, {}
+
+    def go(self, path: str, data: dict | None = None):
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        status, html, headers = call(self.base + path, data, cookie)
+        for header in headers.get_all("Set-Cookie") or []:
+            name, value = header.split(";", 1)[0].split("=", 1)
+            self.cookies[name] = value
+        return status, html, headers
+
+    def submit(self, path: str, changes: dict, button: str = "") -> tuple[int, str]:
+        """Load the page, post its form back with `changes`, as a person pressing its button."""
+        _, html, _ = self.go(path)
+        fields = FormFields()
+        fields.feed(html)
+        data = {**fields.values, **changes}
+        if button:
+            data[button] = "1"
+        status, html, headers = self.go(path, data)
+        return status, headers.get("Location", "")
+
+
+class FormFields(HTMLParser):
+    """The values a browser would send for the first post form on a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: dict[str, list[str] | str] = {}
+        self._in_form = self._done = False
+        self._textarea = self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and (a.get("method") or "").lower() == "post" and not self._done:
+            self._in_form = True
+        if not self._in_form or not a.get("name") and tag != "option":
+            return
+        if tag == "input" and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.values[a["name"]] = a.get("value", "on" if a.get("type") == "checkbox" else "")
+        elif tag == "textarea":
+            self._textarea = a["name"]
+            self.values[a["name"]] = ""
+        elif tag == "select":
+            self._select = a["name"]
+            self.values.setdefault(a["name"], "")
+        elif tag == "option" and self._select and "selected" in a:
+            self.values[self._select] = a.get("value", "")
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "form" and self._in_form:
+            self._in_form, self._done = False, True
+
+
+def submit_request(base, name="Check"):
     cookie, hidden = form_state(base + "/request-appointment/")
-    data = {**hidden, "first_name": "Scale", "last_name": "Check", "phone": "(410) 555-0142",
-            "contact_method": "phone", "reason": "other", "patient_type": "new",
-            "consent": "on", "website": ""}  # fmt: skip
+    data = {
+        **hidden,
+        "first_name": "Scale",
+        "last_name": name,
+        "phone": "(410) 555-0142",
+        "contact_method": "phone",
+        "reason": "other",
+        "patient_type": "new",
+        "consent": "on",
+        "website": "",
+    }
     return call(base + "/request-appointment/", data, cookie)[0]
 
 
@@ -87,50 +168,120 @@ def sign_in(base, password):
     return call(base + "/admin/login/", data, cookie)[0]
 
 
-def count_requests(env):
-    out = manage(env, "shell", "-c", "from appointments.models import AppointmentRequest as R\n"
-                 "print(R.objects.count())")  # fmt: skip
-    return int(out.strip().splitlines()[-1])
+def staff_signed_in(base: str, totp_key: bytes) -> Browser:
+    """An editor signed in as in production: password, then the authenticator app's code."""
+    from django_otp.oath import totp
+
+    editor = Browser(base)
+    status, location = editor.submit(
+        "/admin/login/?next=/admin/", {"username": "editor", "password": PASSWORD}
+    )
+    assert status == 302, f"sign-in answered {status}"
+    verify = urllib.parse.urlsplit(location)
+    code = f"{totp(totp_key):06d}"
+    status, _ = editor.submit(f"{verify.path}?{verify.query}", {"code": code})
+    assert status == 302, f"the second factor answered {status}"
+    return editor
+
+
+def stored_names(env) -> list[str]:
+    out = manage(
+        env,
+        "shell",
+        "-c",
+        "import json\n"
+        "from appointments.models import AppointmentRequest as R\n"
+        "print(json.dumps(list(R.objects.values_list('last_name', flat=True))))",
+    )
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def start_instances(stack, env, ports, **settings):
     masters = []
     for port in ports:
-        app_env = {**env, **settings, "GUNICORN_BIND": f"127.0.0.1:{port}",
-                   "GUNICORN_WORKERS": "2"}  # fmt: skip
-        masters.append(stack.enter_context(
-            process([str(Path(PYTHON).parent / "gunicorn"), "forever_fit.wsgi"], app_env)
-        ))  # fmt: skip
+        app_env = {**env, **settings, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "2"}
+        masters.append(
+            stack.enter_context(
+                process([str(Path(PYTHON).parent / "gunicorn"), "forever_fit.wsgi"], app_env)
+            )
+        )
     for port in ports:
         wait_for(f"http://127.0.0.1:{port}/healthz")
     return masters
 
 
+def kill_under_load(env, nginx, run: int, masters, ports, stack) -> dict:
+    """Kill instance A 2 s into 4 s of load while patients send the form; count everything."""
+    if masters[0].poll() is not None:  # killed by the run before: start it again
+        masters[0] = start_instances(
+            stack, env, ports[:1], APPOINTMENT_RATE_LIMIT_PER_HOUR="100000"
+        )[0]
+    answers = []
+
+    def patients():
+        for n in range(30):
+            name = f"run{run}-{n}"
+            try:
+                answers.append((name, submit_request(nginx, name)))
+            except OSError:
+                answers.append((name, 0))
+
+    submitter = threading.Thread(target=patients)
+    killer = threading.Timer(2.0, lambda: os.killpg(masters[0].pid, signal.SIGKILL))
+    submitter.start()
+    killer.start()
+    load = wrk(nginx + "/request-appointment/")  # never cached: every GET reaches an app
+    submitter.join()
+    killer.join()
+    stored = stored_names(env)
+    told = [name for name, status in answers if status == 302]
+    return {
+        "gets": load["requests"],
+        "get_errors": load["errors"],
+        "posts": len(answers),
+        "received": len(told),
+        "errors_seen": sorted({status for _, status in answers if status != 302}),
+        "stored": sum(1 for name, _ in answers if name in stored),
+        "lost": sum(1 for name in told if name not in stored),
+        "twice": sum(1 for name, _ in answers if stored.count(name) > 1),
+    }
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1, help="runs of the kill check")
+    repeat = parser.parse_args().repeat
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/postgres"
-    cache_url = os.environ.get("CACHE_URL") or "redis://127.0.0.1:6379/12"
+    redis = urllib.parse.urlsplit(os.environ.get("CACHE_URL") or "redis://127.0.0.1:6379/12")
+    prefix = f"scale-check-{secrets.token_hex(4)}"
     results = []
     with ExitStack() as stack:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ff-scale-")))
         work.chmod(0o755)
         database, _ = stack.enter_context(throwaway_database(work))
+        stack.callback(forget_keys, redis, prefix)
         env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
         env.update(
-            DJANGO_ENV_FILE="/dev/null", DJANGO_SECRET_KEY="scale-check-" + "k" * 40,
-            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost", DJANGO_SECURE_SSL_REDIRECT="false",
-            DJANGO_STATIC_ROOT=str(work / "static"), DJANGO_MEDIA_ROOT=str(work / "media"),
-            DATABASE_URL=database, CACHE_URL=cache_url, APPOINTMENT_FORM_MIN_SECONDS="0",
-            STAFF_LOGIN_MAX_FAILURES="3", PAGE_FRONT_CACHE_SECONDS="2", PAGE_STALE_SECONDS="0",
-        )  # fmt: skip
+            DJANGO_ENV_FILE="/dev/null",
+            DJANGO_SECRET_KEY="scale-check-" + "k" * 40,
+            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+            DJANGO_SECURE_SSL_REDIRECT="false",
+            DJANGO_STATIC_ROOT=str(work / "static"),
+            DJANGO_MEDIA_ROOT=str(work / "media"),
+            DATABASE_URL=database,
+            APPOINTMENT_FORM_MIN_SECONDS="0",
+            CACHE_URL=redis._replace(query=f"key_prefix={prefix}").geturl(),
+            STAFF_LOGIN_MAX_FAILURES="3",
+        )
+        for name in ("PAGE_FRONT_CACHE_SECONDS", "PAGE_STALE_SECONDS"):
+            env.pop(name, None)  # the production defaults
         print("Building the site on PostgreSQL, with Redis as the shared cache...", flush=True)
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo_content")
         manage(env, "collectstatic", "--noinput", "-v0")
-        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()\n"
-               "from django.contrib.auth import get_user_model\n"
-               f"get_user_model().objects.create_user('desk', password='{PASSWORD}',"
-               " is_staff=True)")  # fmt: skip
+        out = manage(env, "shell", "-c", SETUP)
+        totp_key, article_id = out.strip().splitlines()[-1].split()
         ports = [free_port(), free_port()]
         front, static = free_port(), free_port()
         a, b = (f"http://127.0.0.1:{port}" for port in ports)
@@ -139,66 +290,110 @@ def main() -> None:
         phase = ExitStack()
         start_instances(phase, env, ports, APPOINTMENT_RATE_LIMIT_PER_HOUR="3")
         statuses = [submit_request(base) for base in (a, b, a, b)]
-        results.append(("Rate limit 3/hour, requests alternating A, B, A, B",
-                        statuses == [302, 302, 302, 429], f"statuses {statuses}"))  # fmt: skip
+        results.append(
+            (
+                "Rate limit 3/hour, requests alternating A, B, A, B",
+                statuses == [302, 302, 302, 429],
+                f"statuses {statuses}",
+            )
+        )
         tries = [sign_in(base, "wrong") for base in (a, b, a)] + [sign_in(b, PASSWORD)]
-        results.append(("Sign-in lock-out after 3 failures (A, B, A), then the right password on B",
-                        tries[-1] == 429, f"statuses {tries}"))  # fmt: skip
+        results.append(
+            (
+                "Sign-in lock-out after 3 failures (A, B, A), then the right password on B",
+                tries[-1] == 429,
+                f"statuses {tries}",
+            )
+        )
         phase.close()
+        manage(env, "axes_reset")  # the lock-out also holds this address: lift it, as a manager
 
         masters = start_instances(stack, env, ports, APPOINTMENT_RATE_LIMIT_PER_HOUR="100000")
         config = nginx_config(work, ports, front, static)
-        stack.enter_context(process(["nginx", "-p", str(work), "-c", str(config),
-                                     "-g", "daemon off;"]))  # fmt: skip
+        stack.enter_context(
+            process(["nginx", "-p", str(work), "-c", str(config), "-g", "daemon off;"])
+        )
         nginx = f"http://127.0.0.1:{front}"
         wait_for(nginx + "/healthz")
 
-        # 3: a change saved through instance A's configuration, seen through B and nginx.
-        for base in (a, b, nginx, nginx):
-            call(base + ARTICLE)
+        # 3: an editor changes the title in A's admin; seen on B, then through nginx.
+        for _ in range(3):
+            for base in (a, b, nginx):
+                call(base + ARTICLE)
+        editor = staff_signed_in(a, bytes.fromhex(totp_key))
+        status, _ = editor.submit(
+            f"/admin/articles/article/{article_id}/change/",
+            {"title": "Sciatica: what helps (updated)"},
+            "_save",
+        )
         saved = time.monotonic()
-        manage(env, "shell", "-c", "from articles.models import Article\n"
-               f"a = Article.objects.get(slug='{ARTICLE.split('/')[2]}')\n"
-               "a.title = 'Sciatica: what helps (updated)'\na.save()")  # fmt: skip
         through_b = "(updated)" in call(b + ARTICLE)[1]
         waited = 0.0
-        while "(updated)" not in call(nginx + ARTICLE)[1] and waited < 30:
-            time.sleep(0.2)
+        while "(updated)" not in call(nginx + ARTICLE)[1] and waited < 60:
+            time.sleep(0.1)
             waited = time.monotonic() - saved
-        results.append(("A change saved on A: at once on B, and through nginx",
-                        through_b and waited < 30,
-                        f"on B at once: {through_b}; through nginx after {waited:.1f} s "
-                        "(front cache s-maxage 2 s)"))  # fmt: skip
+        results.append(
+            (
+                "An editor's change saved in A's admin: at once on B, through nginx within 10 s",
+                status == 302 and through_b and waited <= 10,
+                f"saved: {status}; on B at once: {through_b}; through nginx after "
+                f"{waited:.1f} s (production front-cache times)",
+            )
+        )
 
-        # 4: kill instance A while nginx is under load and patients submit the form.
-        before = count_requests(env)
-        answers = []
-
-        def patients():
-            for _ in range(30):
-                answers.append(submit_request(nginx))
-
-        submitter = threading.Thread(target=patients)
-        killer = threading.Timer(2.0, lambda: os.killpg(masters[0].pid, signal.SIGKILL))
-        submitter.start()
-        killer.start()
-        load = wrk(nginx + "/request-appointment/")  # never cached: every GET reaches an app
-        submitter.join()
-        accepted = answers.count(302)
-        stored = count_requests(env) - before
-        results.append(("Instance A killed 2 s into 4 s of load (GETs of the form via nginx)",
-                        load["errors"] == 0,
-                        f"{load['requests']} GETs, {load['errors']} errors"))  # fmt: skip
-        results.append(("Requests submitted meanwhile: each one told 'received' is stored",
-                        stored >= accepted and accepted > 0,
-                        f"{accepted} answered 'received', {stored} stored, other answers "
-                        f"{sorted(set(answers) - {302})}"))  # fmt: skip
+        # 4: kill instance A while nginx is under load and patients send the form.
+        runs = [kill_under_load(env, nginx, n, masters, ports, stack) for n in range(repeat)]
+        worst = max(
+            runs, key=lambda r: (r["lost"] + r["twice"] + len(r["errors_seen"]), r["get_errors"])
+        )
+        results.append(
+            (
+                f"Instance A killed 2 s into 4 s of load, {repeat} run(s): GETs of the "
+                "form via nginx",
+                all(r["get_errors"] == 0 for r in runs),
+                f"worst run {worst['gets']} GETs, {worst['get_errors']} errors; all runs "
+                f"{sum(r['get_errors'] for r in runs)} errors in "
+                f"{sum(r['gets'] for r in runs)} GETs",
+            )
+        )
+        results.append(
+            (
+                "Patients' posts meanwhile: none lost, none stored twice, no error seen",
+                all(not (r["lost"] or r["twice"] or r["errors_seen"]) for r in runs),
+                f"worst run: {worst['posts']} sent, {worst['received']} told 'received', "
+                f"{worst['stored']} stored, {worst['lost']} lost, {worst['twice']} "
+                f"stored twice, other answers {worst['errors_seen']}",
+            )
+        )
 
     print()
     for name, passed, figures in results:
         print(f"{'PASS' if passed else 'FAIL'}  {name}: {figures}")
     if not all(passed for _, passed, _ in results):
         raise SystemExit(1)
+
+
+SETUP = f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from articles.models import Article
+User = get_user_model()
+User.objects.create_user("desk", password="{PASSWORD}", is_staff=True)
+editor = User.objects.create_user("editor", password="{PASSWORD}", is_staff=True)
+editor.groups.add(Group.objects.get(name="Editors"))
+device = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
+print(device.bin_key.hex(), Article.objects.get(slug="{ARTICLE.split("/")[2]}").pk)
+"""
+
+
+def forget_keys(redis_url, prefix: str) -> None:
+    """Delete what this check wrote to Redis, and nothing else."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url.geturl())
+    for key in client.scan_iter(match=f"{prefix}:*", count=1000):
+        client.delete(key)
 
 
 if __name__ == "__main__":

@@ -215,3 +215,97 @@ def test_removing_a_factor_keeps_the_last_one(client, coordinator):
     assertContains(response, "Add another app or passkey before removing your last one")
     assert TOTPDevice.objects.filter(pk=app.pk).exists()
     assertNotContains(client.get("/admin/second-factor/security/"), "QR code to add")
+
+
+# Views anyone may open. Every other view is the admin's (behind its sign-in and the second
+# factor) or a staff page marked with core.second_factor.staff_view.
+PUBLIC_VIEWS = {
+    "forever_fit.views.HomeView",
+    "forever_fit.views.robots_txt",
+    "forever_fit.views.security_txt",
+    "forever_fit.views.healthz",
+    "forever_fit.views.media",
+    "django.contrib.flatpages.views.flatpage",
+    "django.contrib.sitemaps.views.sitemap",
+    "django.views.generic.base.RedirectView",  # favicon.ico
+    "articles.views.ArticleListView",
+    "articles.views.SearchView",
+    "articles.views.TopicView",
+    "articles.views.ArticleDetailView",
+    "articles.views.SharedPreviewView",  # a signed link for reviewers without an account
+    "articles.feeds.LatestArticlesFeed",
+    "articles.feeds.LatestArticlesAtomFeed",
+    "articles.feeds.TopicFeed",
+    "articles.feeds.TopicAtomFeed",
+    "locations.views.ClinicListView",
+    "locations.views.ClinicDetailView",
+    "appointments.views.AppointmentRequestView",
+    "appointments.views.ThanksView",
+}
+
+
+def every_view(patterns=None, prefix=""):
+    """(route, view) for every URL pattern of the project, includes followed."""
+    from django.urls import URLResolver, get_resolver
+
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from every_view(entry.url_patterns, route)
+        else:
+            yield route, entry.callback
+
+
+def view_name(callback) -> str:
+    view = getattr(callback, "view_class", None) or callback
+    if not hasattr(view, "__qualname__"):  # a feed: an instance
+        view = type(view)
+    return f"{view.__module__}.{view.__qualname__}"
+
+
+def test_every_view_is_public_by_name_or_needs_a_verified_staff_session(settings):
+    admin = settings.ADMIN_URL
+    unguarded = [
+        (route, view_name(callback))
+        for route, callback in every_view()
+        if not route.startswith(admin)
+        and not getattr(callback, "staff_only", False)
+        and view_name(callback) not in PUBLIC_VIEWS
+    ]
+    assert unguarded == []
+    # The staff pages outside the admin are the ones we know of (a new one must be marked).
+    marked = [route for route, callback in every_view() if getattr(callback, "staff_only", False)]
+    assert marked == ["articles/preview/<int:pk>/"]
+
+
+def test_the_draft_preview_needs_the_second_factor_and_hides_from_visitors(coordinator):
+    from articles.models import Article
+    from tests.factories import make_article
+
+    draft = make_article(title="Unpublished advice", status=Article.Status.DRAFT)
+    path = f"/articles/preview/{draft.pk}/"
+    visitor = Client().get(path)
+    assert visitor.status_code == 404
+    assert b"/admin/" not in visitor.content  # the admin's address stays unknown
+
+    editor = make_staff("ed", "Editors")
+    editor.set_password(PASSWORD)
+    editor.save()
+    enrolled_app(editor)
+    browser = password_only(editor)
+    response = browser.get(path)
+    assertRedirects(response, f"/admin/second-factor/?next={path.replace('/', '%2F')}")
+    assertNotContains(response, "Unpublished advice", status_code=302)
+
+    sign_in_staff(browser, editor)
+    assertContains(browser.get(path), "Unpublished advice")
+
+
+def test_a_sign_in_with_an_unsafe_next_lands_in_the_admin(coordinator):
+    enrolled_app(coordinator)
+    response = Client().post(
+        "/admin/login/?next=https://evil.example/",
+        {"username": "coordinator", "password": PASSWORD, "next": "https://evil.example/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/")

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_staff_preview_a_draft_exactly_as_it_will_look(client, django_user_model):
     draft = make_article(title="Work in progress", status=Article.Status.DRAFT)
-    assert client.get(f"/articles/preview/{draft.pk}/").status_code == 302  # sign in first
+    assert client.get(f"/articles/preview/{draft.pk}/").status_code == 404  # staff only
     sign_in_staff(client, make_staff("editor", "Editors"))
     response = client.get(f"/articles/preview/{draft.pk}/")
     assertContains(response, "<h1>Work in progress</h1>", html=True)
