@@ -1,7 +1,7 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.conf import settings
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 
 
 def sync_site_domain(sender, **kwargs):
@@ -20,11 +20,13 @@ class ForeverFitConfig(AppConfig):
     verbose_name = "Site pages"
 
     def ready(self):
+        from django.contrib.flatpages.models import FlatPage
+
         from forever_fit import checks  # noqa: F401  (registers the deploy checks)
-        from forever_fit.models import HomePage, home_page
+        from forever_fit.models import HomePage, clean_site_page, home_page
 
         post_migrate.connect(sync_site_domain, sender=self)
-        from django.contrib.flatpages.models import FlatPage
+        pre_save.connect(clean_site_page, sender=FlatPage, dispatch_uid="clean-site-page")
 
         from core.page_cache import forget_pages_on_change, reads_query_parameters
 

@@ -1,8 +1,10 @@
-"""The home page's words and picture, edited by staff like everything else."""
+"""The home page's words and picture, edited by staff like everything else, and the rule for
+the site pages' HTML."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from articles.html import sanitize_article_html
 from articles.models import Topic
 from core import images
 from core.cached_lists import CachedList
@@ -67,3 +69,10 @@ class HomePage(models.Model):
 
 # Read on every home page view; apps.py empties it when staff save the home page.
 home_page = CachedList("home-page", lambda: HomePage.objects.prefetch_related("topics")[:1])
+
+
+def clean_site_page(sender, instance, **kwargs):
+    """Site pages (Django's flat pages: the privacy notice, the accessibility statement) keep
+    the articles' HTML rules: no script, style, meta refresh, form, frame, event attribute or
+    javascript: link can reach every visitor of /privacy/ through them (connected in apps.py)."""
+    instance.content = sanitize_article_html(instance.content)

@@ -76,6 +76,41 @@ def test_privacy_notice_is_served_and_editable_by_staff(client, django_capture_o
     assertContains(client.get("/privacy/"), "Updated by the practice manager.")
 
 
+def test_a_site_page_cannot_send_its_visitors_elsewhere_or_run_anything(client, admin_user):
+    """Saved in the admin as a superuser would (Flat pages), with what an attacker would add."""
+    page = FlatPage.objects.get(url="/accessibility/")
+    hostile = (
+        '<meta http-equiv="refresh" content="5;url=https://evil.example/">'
+        '<base href="https://evil.example/"><script>steal()</script>'
+        '<style>body{display:none}</style><form action="https://evil.example/"><input></form>'
+        '<iframe src="https://evil.example/"></iframe>'
+        '<h2 onclick="steal()">We aim for WCAG 2.2 AA</h2>'
+        '<p><a href="javascript:steal()">Contact</a> <a href="tel:+14105550100">Call</a></p>'
+    )
+    client.force_login(admin_user)
+    sign_in_staff(client, admin_user)
+    response = client.post(
+        f"/admin/flatpages/flatpage/{page.pk}/change/",
+        {
+            "url": page.url,
+            "title": page.title,
+            "content": hostile,
+            "sites": [1],
+            "template_name": "",
+            "_save": "Save",
+        },
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    removed = ["meta", "refresh", "<base", "script", "steal", "<style", "<form", "<input"]
+    for gone in [*removed, "iframe", "evil.example", "onclick", "javascript:"]:
+        assert gone not in page.content.lower(), gone
+    shown = Client().get("/accessibility/")
+    assertContains(shown, "We aim for WCAG 2.2 AA")
+    assertContains(shown, 'href="tel:+14105550100"')
+    assertNotContains(shown, "evil.example")
+
+
 def test_accessibility_statement_names_the_standard_it_aims_for(client):
     assertContains(client.get("/accessibility/"), "WCAG) 2.2 at level AA")
 
