@@ -47,6 +47,7 @@ class Summary:
     unchanged: int = 0
     skipped: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
+    damaged_items: set = field(default_factory=set)  # ids of items not read whole
     shortcodes: Counter = field(default_factory=Counter)  # removed with no equivalent
     shortcode_inventory: Counter = field(default_factory=Counter)  # all, for a dry run
     inline_pictures: int = 0
@@ -83,6 +84,9 @@ class Summary:
         if self.shortcodes:
             found = ", ".join(f"[{name}] x{n}" for name, n in self.shortcodes.most_common())
             lines.append(f"Shortcodes removed: {found}.")
+        if self.damaged_items:
+            n = len(self.damaged_items)
+            lines.append(f"{n} item{'s' if n > 1 else ''} could not be read whole (below).")
         lines += self.problems
         return lines
 
@@ -115,6 +119,7 @@ class Importer:
                 continue
             if isinstance(entry, Damage):
                 self.summary.problems.append(entry.message)
+                self.summary.damaged_items.add(entry.post_id)
                 continue
             if progress:
                 progress(entry)

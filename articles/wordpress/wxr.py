@@ -52,9 +52,11 @@ class Item:
 
 @dataclass
 class Damage:
-    """XML the parser had to repair, with the item it was in (the import goes on)."""
+    """What of an item could not be read (XML the parser repaired, entities it never expands),
+    with the item it was in: the import goes on, and the summary names it."""
 
     message: str
+    post_id: str = ""
 
 
 class _ControlFree:
@@ -119,12 +121,22 @@ def read_export(file) -> Iterator[Author | Item | Damage]:
             elif tag == "item":
                 item = _item(element, namespace)
                 yield item
+                name = f"Item {item.post_id} ({item.title or 'untitled'})"
                 errors = list(parser.error_log)[errors_seen:]
                 errors_seen += len(errors)
                 for error in errors:
                     yield Damage(
-                        f"Item {item.post_id} ({item.title or 'untitled'}): the export's XML is "
-                        f"broken at line {error.line} ({error.message}); imported as repaired."
+                        f"{name}: the export's XML is broken at line {error.line} "
+                        f"({error.message}); imported as repaired.",
+                        item.post_id,
+                    )
+                # An export that declares entities of its own can be an attack ("billion
+                # laughs"): they are never expanded, so the text that used them is missing.
+                if entities := sorted({f"&{e.name};" for e in element.iter(etree.Entity)}):
+                    yield Damage(
+                        f"{name}: uses entities its file declares ({', '.join(entities)}), "
+                        "which are never expanded; the text that used them is missing.",
+                        item.post_id,
                     )
                 element.clear()
                 while element.getprevious() is not None:  # keep memory flat

@@ -432,3 +432,22 @@ def test_pages_cached_while_an_import_runs_show_wordpress_dates_after_it(
     assert visited[0]["X-Page-Cache"] == "miss"  # stored for the next reader
     article = json_ld(client.get("/articles/sciatica-pain/"))["@graph"][1]
     assert article["dateModified"] == "2025-10-18T14:00:00+00:00"
+
+
+LAUGHS = (
+    '<!DOCTYPE rss [<!ENTITY lol "lol">'
+    '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n'
+)
+
+
+def test_an_item_using_the_exports_own_entities_is_named_not_silently_dropped(tmp_path):
+    head = HEAD.replace("?>\n", "?>\n" + LAUGHS, 1)
+    laughs = item(700, "Laughs", "<p>Body</p>").replace(
+        "<title><![CDATA[Laughs]]></title>", "<title>Knee &lol3; care</title>"
+    )
+    path = export(tmp_path, laughs, item(701, "Fine", "<p>ok</p>"), head=head)
+    output = run(path)
+    assert "1 item could not be read whole" in output
+    assert "Item 700" in output and "&lol3;" in output
+    assert Article.objects.filter(wordpress_id=701).exists()
