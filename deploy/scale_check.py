@@ -96,9 +96,11 @@ class Browser:
     def submit(self, path: str, changes: dict, button: str = "") -> tuple[int, str]:
         """Load the page, post its form back with `changes`, as a person pressing its button."""
         _, html, _ = self.go(path)
-        fields = FormFields()
-        fields.feed(html)
-        data = {**fields.values, **changes}
+        forms = FormFields()
+        forms.feed(html)
+        # The page's form that has the fields to change (the admin's header has a sign-out form).
+        values = next(form for form in forms.forms if set(changes) <= set(form))
+        data = {**values, **changes}
         if button:
             data[button] = "1"
         status, html, headers = self.go(path, data)
@@ -106,18 +108,21 @@ class Browser:
 
 
 class FormFields(HTMLParser):
-    """The values a browser would send for the first post form on a page."""
+    """The values a browser would send for each post form on a page."""
 
     def __init__(self):
         super().__init__()
-        self.values: dict[str, list[str] | str] = {}
-        self._in_form = self._done = False
+        self.forms: list[dict[str, str]] = []
+        self.values: dict[str, str] = {}
+        self._in_form = False
         self._textarea = self._select = None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "form" and (a.get("method") or "").lower() == "post" and not self._done:
+        if tag == "form" and (a.get("method") or "").lower() == "post":
             self._in_form = True
+            self.values = {}
+            self.forms.append(self.values)
         if not self._in_form or not a.get("name") and tag != "option":
             return
         if tag == "input" and a.get("type") not in ("submit", "button", "file"):
@@ -142,8 +147,8 @@ class FormFields(HTMLParser):
             self._textarea = None
         elif tag == "select":
             self._select = None
-        elif tag == "form" and self._in_form:
-            self._in_form, self._done = False, True
+        elif tag == "form":
+            self._in_form = False
 
 
 def submit_request(base, name="Check"):
@@ -177,7 +182,9 @@ def staff_signed_in(base: str, totp_key: bytes) -> Browser:
         "/admin/login/?next=/admin/", {"username": "editor", "password": PASSWORD}
     )
     assert status == 302, f"sign-in answered {status}"
-    verify = urllib.parse.urlsplit(location)
+    status, _, headers = editor.go(location)  # the admin sends a password-only session on
+    assert status == 302, f"the admin answered {status} before the second factor"
+    verify = urllib.parse.urlsplit(headers["Location"])
     code = f"{totp(totp_key):06d}"
     status, _ = editor.submit(f"{verify.path}?{verify.query}", {"code": code})
     assert status == 302, f"the second factor answered {status}"
@@ -271,7 +278,8 @@ def main() -> None:
             DJANGO_MEDIA_ROOT=str(work / "media"),
             DATABASE_URL=database,
             APPOINTMENT_FORM_MIN_SECONDS="0",
-            CACHE_URL=redis._replace(query=f"key_prefix={prefix}").geturl(),
+            CACHE_URL=redis.geturl(),
+            CACHE_KEY_PREFIX=prefix,
             STAFF_LOGIN_MAX_FAILURES="3",
         )
         for name in ("PAGE_FRONT_CACHE_SECONDS", "PAGE_STALE_SECONDS"):

@@ -163,6 +163,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # Redis in production (shared by every web process); local memory when unset.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Several sites (or a check like make scale-check) can share one Redis database under prefixes.
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # Ours fails as a cache should (an error is a miss, never a 500) behind a circuit breaker.
     CACHES["default"]["BACKEND"] = "core.redis_cache.RedisCache"
