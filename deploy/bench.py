@@ -184,6 +184,8 @@ def wrk(url: str) -> dict:
         "p50": millis("50"),
         "p99": millis("99"),
         "errors": errors + (int(bad.group(1)) if bad else 0),
+        "socket_errors": re.search(r"Socket errors: .*", output).group(0) if errors else "",
+        "non_2xx": int(bad.group(1)) if bad else 0,
         "requests": requests,
     }
 

@@ -29,6 +29,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from contextlib import ExitStack
 from html.parser import HTMLParser
 from pathlib import Path
@@ -217,7 +218,7 @@ def start_instances(stack, env, ports, **settings):
     return masters
 
 
-def kill_under_load(env, nginx, run: int, masters, ports, stack) -> dict:
+def kill_under_load(env, nginx, run: int, masters, ports, stack, work: Path) -> dict:
     """Kill instance A 2 s into 4 s of load while patients send the form; count everything."""
     if masters[0].poll() is not None:  # killed by the run before: start it again
         masters[0] = start_instances(
@@ -233,6 +234,8 @@ def kill_under_load(env, nginx, run: int, masters, ports, stack) -> dict:
             except OSError:
                 answers.append((name, 0))
 
+    log = work / "nginx-error.log"
+    log_start = log.stat().st_size if log.exists() else 0
     submitter = threading.Thread(target=patients)
     killer = threading.Timer(2.0, lambda: os.killpg(masters[0].pid, signal.SIGKILL))
     submitter.start()
@@ -241,10 +244,19 @@ def kill_under_load(env, nginx, run: int, masters, ports, stack) -> dict:
     submitter.join()
     killer.join()
     stored = stored_names(env)
+    # What nginx saw of the killed instance: how each failed try ended, and whether it was
+    # passed on to the other instance (the GETs a client may still have lost).
+    with log.open() as errors:
+        errors.seek(log_start)
+        upstream = [
+            line.split("] ", 1)[-1].split(", client:")[0] for line in errors if "upstream" in line
+        ]
     told = [name for name, status in answers if status == 302]
     return {
         "gets": load["requests"],
         "get_errors": load["errors"],
+        "get_error_kinds": f"{load['socket_errors']} non-2xx {load['non_2xx']}",
+        "nginx": Counter(upstream).most_common(),
         "posts": len(answers),
         "received": len(told),
         "errors_seen": sorted({status for _, status in answers if status != 302}),
@@ -350,7 +362,7 @@ def main() -> None:
         )
 
         # 4: kill instance A while nginx is under load and patients send the form.
-        runs = [kill_under_load(env, nginx, n, masters, ports, stack) for n in range(repeat)]
+        runs = [kill_under_load(env, nginx, n, masters, ports, stack, work) for n in range(repeat)]
         worst = max(
             runs, key=lambda r: (r["lost"] + r["twice"] + len(r["errors_seen"]), r["get_errors"])
         )
@@ -359,9 +371,11 @@ def main() -> None:
                 f"Instance A killed 2 s into 4 s of load, {repeat} run(s): GETs of the "
                 "form via nginx",
                 all(r["get_errors"] == 0 for r in runs),
-                f"worst run {worst['gets']} GETs, {worst['get_errors']} errors; all runs "
+                f"worst run {worst['gets']} GETs, {worst['get_errors']} errors "
+                f"({worst['get_error_kinds']}); all runs "
                 f"{sum(r['get_errors'] for r in runs)} errors in "
-                f"{sum(r['gets'] for r in runs)} GETs",
+                f"{sum(r['gets'] for r in runs)} GETs; nginx's log of the worst run: "
+                f"{worst['nginx']}",
             )
         )
         results.append(
