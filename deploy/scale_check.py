@@ -249,7 +249,9 @@ def kill_under_load(env, nginx, run: int, masters, ports, stack, work: Path) -> 
     with log.open() as errors:
         errors.seek(log_start)
         upstream = [
-            line.split("] ", 1)[-1].split(", client:")[0] for line in errors if "upstream" in line
+            re.sub(r"^\d+#\d+: \*\d+ ", "", line.split("] ", 1)[-1].split(", client:")[0])
+            for line in errors
+            if "upstream" in line
         ]
     told = [name for name, status in answers if status == 302]
     return {
