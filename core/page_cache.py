@@ -170,8 +170,7 @@ def _drop_tracking_parameters(request) -> None:
             if not _is_tracking(name):
                 kept.setlist(name, values)
         request.META["QUERY_STRING"] = kept.urlencode()
-        kept._mutable = False
-        request.GET = kept
+        request.GET = QueryDict(request.META["QUERY_STRING"])
 
 
 def _page_key(request) -> str | None:
