@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.validators import FileExtensionValidator
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -27,10 +28,19 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 RENDITION_WIDTHS = (480, 800, 1200, 1600)
 
 
-def clean_upload(upload, min_width: int = MIN_WIDTH) -> ContentFile:
-    """Check an uploaded picture and return it re-encoded without metadata, or say what's wrong.
-    A page's main picture must be wide enough for large screens; a picture inside the text of an
-    article (a diagram, a small photo) may be narrower."""
+ACCEPTED_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+UNREADABLE_MESSAGE = (
+    "This file is not a picture we can read, or it is damaged. Upload a JPEG, PNG or WebP picture."
+)
+TOO_MANY_PIXELS_MESSAGE = (
+    "This picture is {width} × {height} pixels: too many to process. Resize it to at most 4000 "
+    "pixels wide (any photo app's Export or Resize does it) and upload it again."
+)
+
+
+def check_upload(upload) -> str:
+    """Say what is wrong with an upload before anything decodes it (size, kind, pixel count);
+    return its kind. Reads the header only: a decompression bomb is refused unopened."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
             f"This file is {upload.size / 1024 / 1024:.0f} MB; the largest we accept is "
@@ -39,25 +49,35 @@ def clean_upload(upload, min_width: int = MIN_WIDTH) -> ContentFile:
     try:
         with Image.open(upload) as probe:
             kind, (width, height) = probe.format, probe.size
-            if kind not in ACCEPTED_FORMATS:
-                raise ValidationError(f"This is a {kind} file. Upload a JPEG, PNG or WebP picture.")
-            if width * height > MAX_PIXELS:
-                raise Image.DecompressionBombError(f"{width} × {height}")
+    except Image.DecompressionBombError:  # Pillow's own limit, far above ours: no size known
+        raise ValidationError(
+            TOO_MANY_PIXELS_MESSAGE.replace("{width} × {height}", "more than 178 million")
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        raise ValidationError(UNREADABLE_MESSAGE) from None
+    finally:
+        upload.seek(0)
+    if kind not in ACCEPTED_FORMATS:
+        raise ValidationError(f"This is a {kind} file. Upload a JPEG, PNG or WebP picture.")
+    if width * height > MAX_PIXELS:
+        raise ValidationError(TOO_MANY_PIXELS_MESSAGE.format(width=width, height=height))
+    return kind
+
+
+def clean_upload(upload, min_width: int = MIN_WIDTH) -> ContentFile:
+    """Check an uploaded picture and return it re-encoded without metadata, or say what's wrong.
+    A page's main picture must be wide enough for large screens; a picture inside the text of an
+    article (a diagram, a small photo) may be narrower."""
+    kind = check_upload(upload)
+    try:
+        with Image.open(upload) as probe:
             probe.verify()  # reads the whole file: a truncated or corrupt one fails here
         upload.seek(0)
         with Image.open(upload) as image:
             image = ImageOps.exif_transpose(image)  # keep the orientation the camera meant
             image.load()
-    except Image.DecompressionBombError:  # Pillow's own check, or ours above
-        raise ValidationError(
-            "This picture has too many pixels to process. Resize it to at most 4000 pixels "
-            "wide and try again."
-        ) from None
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        raise ValidationError(
-            "This file is not a picture we can read, or it is damaged. "
-            "Upload a JPEG, PNG or WebP picture."
-        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError):
+        raise ValidationError(UNREADABLE_MESSAGE) from None
     if image.width < min_width:
         raise ValidationError(
             f"This picture is {image.width} pixels wide; use one at least {min_width} wide so "
@@ -167,9 +187,24 @@ class Picture:
 class CleanedPictureField(forms.ImageField):
     """The admin's picture upload: a new file is checked and re-encoded without metadata."""
 
+    # Only the kinds the next check accepts (Django's list names every kind Pillow reads).
+    default_validators = [
+        FileExtensionValidator(
+            ACCEPTED_EXTENSIONS,
+            message="“%(extension)s” files are not accepted here. Upload a JPEG, PNG or WebP "
+            "picture (.jpg, .png or .webp).",
+        )
+    ]
+
     def __init__(self, *args, min_width: int = MIN_WIDTH, **kwargs):
         self.min_width = min_width
         super().__init__(*args, **kwargs)
+
+    def to_python(self, data):
+        # Our own messages first: Django's decoding says "Upload a valid image" for everything.
+        if data is not None and hasattr(data, "size") and hasattr(data, "seek"):
+            check_upload(data)
+        return super().to_python(data)
 
     def clean(self, data, initial=None):
         value = super().clean(data, initial)

@@ -61,7 +61,7 @@ def test_a_decompression_bomb_is_rejected_before_it_is_decoded():
     Image.new("1", (20_000, 20_000)).save(buffer, format="PNG", optimize=True)
     data = buffer.getvalue()
     assert len(data) < 200_000
-    with pytest.raises(ValidationError, match="too many pixels to process"):
+    with pytest.raises(ValidationError, match="too many to process. Resize it"):
         clean_upload(upload(data, "bomb.png"))
 
 
@@ -160,3 +160,25 @@ def test_every_picture_staff_can_upload_goes_through_the_same_checks(admin_user)
     assert {"Article.hero_image", "Clinic.photo", "Topic.picture", "HomePage.picture"} <= set(
         fields
     )
+
+
+def test_the_admins_upload_names_the_pixel_cap_and_the_kinds_it_takes():
+    """Through the admin's field, not only clean_upload: Django's own decoding answered
+    "Upload a valid image" before our checks could say what to do."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    field = CleanedPictureField()
+    buffer = io.BytesIO()
+    Image.new("1", (30_000, 30_000)).save(buffer, format="PNG", optimize=True)
+    huge = SimpleUploadedFile("huge.png", buffer.getvalue(), content_type="image/png")
+    with pytest.raises(ValidationError) as refused:
+        field.clean(huge)
+    assert "Resize it to at most 4000 pixels wide" in refused.value.messages[0]
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (900, 600)).save(buffer, format="GIF")
+    gif = SimpleUploadedFile("moving.gif", buffer.getvalue(), content_type="image/gif")
+    with pytest.raises(ValidationError) as refused:
+        field.clean(gif)
+    message = refused.value.messages[0]
+    assert "JPEG, PNG or WebP" in message and "bmp" not in message
