@@ -6,7 +6,7 @@ from django.tasks import task
 
 from articles.models import WordPressImport
 from articles.wordpress.importer import Importer
-from articles.wordpress.uploads_zip import NotAnUploadsZip, unpacked_uploads
+from articles.wordpress.uploads_zip import NotAnUploadsZip, pictures_named_in, unpacked_uploads
 from articles.wordpress.wxr import NotAnExport
 
 PROGRESS_EVERY = 25  # items between progress updates the admin page shows
@@ -30,9 +30,10 @@ def import_wordpress_export(import_id: int) -> str:
         with ExitStack() as stack:
             pictures, notes = None, []
             if upload.uploads:
-                pictures, notes = stack.enter_context(
-                    unpacked_uploads(stack.enter_context(upload.uploads.open("rb")))
-                )
+                with upload.export.open("rb") as export:
+                    wanted = pictures_named_in(export)
+                zipped = stack.enter_context(upload.uploads.open("rb"))
+                pictures, notes = stack.enter_context(unpacked_uploads(zipped, wanted))
             with upload.export.open("rb") as file:
                 importer = Importer(dry_run=upload.dry_run, uploads=pictures)
                 summary = importer.run(file, progress)

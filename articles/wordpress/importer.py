@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from articles.html import INLINE_PICTURE_FOLDER, plain_text
 from articles.models import Article, Author, InlinePicture, Topic
 from articles.wordpress.convert import convert_body
+from articles.wordpress.uploads_zip import RESIZED_COPY
 from articles.wordpress.wxr import Author as ExportAuthor
 from articles.wordpress.wxr import Damage, Item, read_export
 from core.images import clean_upload
@@ -37,7 +38,6 @@ STATUSES = {
 }
 SKIPPED_STATUSES = {"trash": "in the trash", "auto-draft": "an unsaved auto-draft"}
 # WordPress's resized copies of an upload: name-300x200.jpg beside name.jpg.
-RESIZED_COPY = re.compile(r"-\d+x\d+(\.\w+)$")
 
 
 @dataclass

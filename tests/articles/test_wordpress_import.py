@@ -2,6 +2,7 @@
 classic post with automatic paragraphs and a caption, a Gutenberg post, each status, pages and
 attachments, unicode, broken markup and a control character."""
 
+import os
 from datetime import UTC, datetime
 
 import pytest
@@ -451,3 +452,30 @@ def test_an_item_using_the_exports_own_entities_is_named_not_silently_dropped(tm
     assert "1 item could not be read whole" in output
     assert "Item 700" in output and "&lol3;" in output
     assert Article.objects.filter(wordpress_id=701).exists()
+
+
+def test_an_uploads_zip_unpacks_only_what_the_export_names_and_no_zip_bomb(tmp_path):
+    import zipfile
+
+    from articles.wordpress.uploads_zip import pictures_named_in, unpacked_uploads
+
+    knee = '<img src="https://x.example/wp-content/uploads/2025/10/knee-300x200.jpg" alt="A">'
+    zeros = '<img src="/wp-content/uploads/2025/10/zeros.jpg" alt="">'
+    path = export(tmp_path, item(901, "One picture", knee), item(902, "Zeros", zeros))
+    with path.open("rb") as file:
+        wanted = pictures_named_in(file)
+    assert {"2025/10/knee-300x200.jpg", "2025/10/knee.jpg", "2025/10/zeros.jpg"} <= wanted
+    archive = tmp_path / "uploads.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr("wp-content/uploads/2025/10/knee.jpg", os.urandom(50_000))
+        zipped.writestr("wp-content/uploads/2025/10/zeros.jpg", bytes(5_000_000))
+        for n in range(30):  # thirty "pictures" no post uses
+            zipped.writestr(f"wp-content/uploads/2019/01/unused-{n}.jpg", bytes(1_000_000))
+    assert archive.stat().st_size < 200_000
+    with archive.open("rb") as file, unpacked_uploads(file, wanted) as (folder, notes):
+        found = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+        unpacked = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    assert found == ["2025/10/knee.jpg"]
+    assert unpacked == 50_000
+    assert any("zeros.jpg" in note and "no real picture" in note for note in notes)
+    assert "Left packed: 30 pictures of the uploads .zip that no post uses." in notes
