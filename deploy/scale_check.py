@@ -7,7 +7,9 @@ own that is deleted at the end: it never clears keys it did not write). It shows
 2. the staff sign-in lock-out holds across instances;
 3. a change a staff member saves in the admin of instance A shows at once on B, and through
    nginx within the production front-cache times (measured, in seconds);
-4. killing one instance mid-load costs no GET (nginx retries on the other) and no patient's
+4. killing one instance mid-load costs no GET that nginx could retry (every GET whose instance
+   died before answering goes to the other; one cut after its header reached the client cannot
+   be, and nginx logs it as "prematurely closed ... while reading upstream") and no patient's
    request: every post sent is counted, every answer, and every row stored; any 5xx a patient
    saw, any request stored twice and any request lost fails the check.
 
@@ -259,6 +261,10 @@ def kill_under_load(env, nginx, run: int, masters, ports, stack, work: Path) -> 
         "get_errors": load["errors"],
         "get_error_kinds": f"{load['socket_errors']} non-2xx {load['non_2xx']}",
         "nginx": Counter(upstream).most_common(),
+        # The killed worker had sent its answer's header, not its body: the client has the
+        # header already, so no proxy can send the request elsewhere. Every other lost GET
+        # is a failure of ours.
+        "cut_mid_answer": sum("while reading upstream" in line for line in upstream),
         "posts": len(answers),
         "received": len(told),
         "errors_seen": sorted({status for _, status in answers if status != 302}),
@@ -372,11 +378,13 @@ def main() -> None:
             (
                 f"Instance A killed 2 s into 4 s of load, {repeat} run(s): GETs of the "
                 "form via nginx",
-                all(r["get_errors"] == 0 for r in runs),
+                all(r["get_errors"] <= r["cut_mid_answer"] for r in runs),
                 f"worst run {worst['gets']} GETs, {worst['get_errors']} errors "
                 f"({worst['get_error_kinds']}); all runs "
                 f"{sum(r['get_errors'] for r in runs)} errors in "
-                f"{sum(r['gets'] for r in runs)} GETs; nginx's log of the worst run: "
+                f"{sum(r['gets'] for r in runs)} GETs, of which "
+                f"{sum(min(r['get_errors'], r['cut_mid_answer']) for r in runs)} cut after their "
+                "answer's header (no proxy can retry those); nginx's log of the worst run: "
                 f"{worst['nginx']}",
             )
         )
