@@ -81,6 +81,7 @@ prod: $(INSTALLED)
 # on a throwaway site with 10,000 articles; DATABASE_URL/CACHE_URL pick PostgreSQL and Redis.
 bench: bench-tools
 	$(PY) deploy/bench.py
+	$(PY) deploy/picture_cost.py
 
 bench-tools: $(INSTALLED)
 	@missing=""; \
