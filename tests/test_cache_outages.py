@@ -173,9 +173,9 @@ def test_recovery_is_logged_once(client, site_content, redis_stand_in, monkeypat
     with caplog.at_level(logging.WARNING, logger="core.redis_cache"):
         client.get("/")
         client.get("/")
-    assert [r.getMessage() for r in caplog.records if r.name == "core.redis_cache"] == [
-        f"Shared cache {redis_stand_in.redis_url} answers again after 0 s."
-    ]
+    logged = [r.getMessage() for r in caplog.records if r.name == "core.redis_cache"]
+    assert len(logged) == 1
+    assert logged[0].startswith(f"Shared cache {redis_stand_in.redis_url} answers again after ")
 
 
 def test_staff_sign_in_lock_out_holds_with_redis_down(client, settings, redis_stand_in):
