@@ -44,7 +44,7 @@ def redis_stand_in(settings, monkeypatch):
         "default": {
             "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": stand_in.redis_url,
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     monkeypatch.setattr(redis_cache, "_breakers", {})
