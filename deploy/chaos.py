@@ -21,7 +21,7 @@ import asyncio
 import os
 import re
 import signal
-import subprocess
+import subprocess  # nosec B404
 import sys
 import tempfile
 import threading
