@@ -132,6 +132,23 @@ def process(command: list[str], env: dict | None = None, cwd: Path = PROJECT):
             child.wait()
 
 
+def site_environment(work: Path, database: str, **settings: str) -> dict:
+    """The production configuration of a throwaway site on loopback (no .env, no HTTPS
+    redirect, its own files and database), with these settings on top."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_ENV_FILE="/dev/null",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(40),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_STATIC_ROOT=str(work / "static"),
+        DJANGO_MEDIA_ROOT=str(work / "media"),
+        DATABASE_URL=database,
+        **settings,
+    )
+    return env
+
+
 @contextmanager
 def throwaway_database(work: Path):
     """A database of the bench's own: a SQLite file, or one on DATABASE_URL's server."""
@@ -248,16 +265,7 @@ def main() -> None:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ff-bench-")))
         work.chmod(0o755)  # nginx's workers (www-data or nobody when started as root) read it
         database, engine = stack.enter_context(throwaway_database(work))
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-        env.update(
-            DJANGO_ENV_FILE="/dev/null",
-            DJANGO_SECRET_KEY=secrets.token_urlsafe(40),
-            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-            DJANGO_SECURE_SSL_REDIRECT="false",
-            DJANGO_STATIC_ROOT=str(work / "static"),
-            DJANGO_MEDIA_ROOT=str(work / "media"),
-            DATABASE_URL=database,
-        )
+        env = site_environment(work, database)
         print(f"Building a site with {ARTICLES:,} extra articles ({engine})...", flush=True)
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo_content")

@@ -35,7 +35,15 @@ from aiosmtpd.controller import Controller
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench import PYTHON, free_port, manage, process, throwaway_database, wait_for  # noqa: E402
+from bench import (  # noqa: E402
+    PYTHON,
+    free_port,
+    manage,
+    process,
+    site_environment,
+    throwaway_database,
+    wait_for,
+)
 from scale_check import call, form_state  # noqa: E402
 
 from tests.fault_proxy import FaultyProxy  # noqa: E402
@@ -271,17 +279,9 @@ def main() -> None:
         relay = Relay()
         relay.up()
         stack.callback(relay.down)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-        env.update(
-            DJANGO_ENV_FILE="/dev/null",
-            DJANGO_SECRET_KEY="chaos-drill-" + "k" * 40,
-            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-            DJANGO_SECURE_SSL_REDIRECT="false",
-            DJANGO_STATIC_ROOT=str(work / "static"),
-            DJANGO_MEDIA_ROOT=str(work / "media"),
-            DATABASE_URL=db._replace(
-                netloc=f"{db.netloc.split('@')[0]}@127.0.0.1:{db_proxy.port}"
-            ).geturl(),
+        env = site_environment(
+            work,
+            db._replace(netloc=f"{db.netloc.split('@')[0]}@127.0.0.1:{db_proxy.port}").geturl(),
             CACHE_URL=f"redis://127.0.0.1:{redis_proxy.port}{redis.path or '/11'}",
             EMAIL_URL=f"smtp://127.0.0.1:{relay.port}",
             APPOINTMENT_FORM_MIN_SECONDS="0",

@@ -43,6 +43,7 @@ from bench import (  # noqa: E402  (a script beside this one)
     manage,
     nginx_config,
     process,
+    site_environment,
     throwaway_database,
     wait_for,
     wrk,
@@ -291,15 +292,9 @@ def main() -> None:
         work.chmod(0o755)
         database, _ = stack.enter_context(throwaway_database(work))
         stack.callback(forget_keys, redis, prefix)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-        env.update(
-            DJANGO_ENV_FILE="/dev/null",
-            DJANGO_SECRET_KEY="scale-check-" + "k" * 40,
-            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-            DJANGO_SECURE_SSL_REDIRECT="false",
-            DJANGO_STATIC_ROOT=str(work / "static"),
-            DJANGO_MEDIA_ROOT=str(work / "media"),
-            DATABASE_URL=database,
+        env = site_environment(
+            work,
+            database,
             APPOINTMENT_FORM_MIN_SECONDS="0",
             CACHE_URL=redis.geturl(),
             CACHE_KEY_PREFIX=prefix,
