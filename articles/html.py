@@ -8,7 +8,7 @@ import nh3
 from django.conf import settings
 from django.utils.text import slugify
 
-from core.images import srcset
+from core.images import rendition_url, rendition_widths, srcset
 
 ALLOWED_TAGS = {
     "h2", "h3", "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "blockquote",
@@ -19,6 +19,9 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Pictures in the text are ours only (InlinePicture, stored under this folder): a picture from
 # another site would tell that site who reads which article.
 INLINE_PICTURE_FOLDER = "articles/in-text/"
+# In a saved body, on a picture whose renditions the worker is still making: the widest made.
+# The sanitizer drops it (editors cannot set it); the page reads it and leaves it out.
+RENDITIONS_UP_TO = "data-renditions-up-to"
 OWN_PICTURE_NAME = re.compile(r"[A-Za-z0-9][\w.-]*")
 # After sanitizing, headings carry no attributes but the ids we give them, so this is exact.
 HEADING = re.compile(r"<(h[23])(?: id=\"[^\"]*\")?>(.*?)</\1>", re.DOTALL)
@@ -65,15 +68,20 @@ def picture_names(html: str) -> list[str]:
     return [name for name in names if name]
 
 
-def with_picture_sizes(html: str, sizes: dict[str, tuple[int, int]]) -> str:
+def with_picture_sizes(html: str, sizes: dict[str, tuple[int, int, int]]) -> str:
     """Each picture's width and height from its stored file (keeps the page from jumping while
-    it loads, and lets the page offer the right rendition), whatever the editor sent."""
+    it loads, and lets the page offer the right rendition), whatever the editor sent; and, while
+    the worker is still making its renditions, how far they go (RENDITIONS_UP_TO)."""
 
     def sized(match):
         attributes = _attributes(match[1])
+        attributes.pop(RENDITIONS_UP_TO, None)
         name = inline_picture_name(attributes.get("src", ""))
         if name in sizes:
-            attributes["width"], attributes["height"] = map(str, sizes[name])
+            width, height, up_to = sizes[name]
+            attributes["width"], attributes["height"] = str(width), str(height)
+            if up_to < rendition_widths(width)[-1]:
+                attributes[RENDITIONS_UP_TO] = str(up_to)
         return _img(attributes)
 
     return IMG.sub(sized, html)
@@ -93,13 +101,13 @@ def _responsive_picture(match) -> str:
     width = attributes.get("width", "")
     if not name or not width.isdigit():
         return match[0]
-    webp, jpeg = (srcset(name, int(width), ext) for ext in ("webp", "jpeg"))
+    up_to = attributes.pop(RENDITIONS_UP_TO, "")
+    made = (int(width), int(up_to)) if up_to.isdigit() else (int(width),)
+    webp, jpeg = (srcset(name, made[0], ext, *made[1:]) for ext in ("webp", "jpeg"))
+    shown = {"src": rendition_url(name, *made), "srcset": jpeg, "sizes": PICTURE_SIZES}
     return (
         f'<picture><source type="image/webp" srcset="{webp}" sizes="{PICTURE_SIZES}">'
-        + _img(
-            attributes
-            | {"srcset": jpeg, "sizes": PICTURE_SIZES, "loading": "lazy", "decoding": "async"}
-        )  # fmt: skip
+        + _img(attributes | shown | {"loading": "lazy", "decoding": "async"})
         + "</picture>"
     )
 
@@ -120,7 +128,17 @@ def _picture_tag(match) -> str:
 
 def _img(attributes: dict[str, str]) -> str:
     attributes = {"alt": ""} | attributes  # no alt would make screen readers read the address
-    order = ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"]
+    order = [
+        "src",
+        "srcset",
+        "sizes",
+        "alt",
+        "width",
+        "height",
+        RENDITIONS_UP_TO,
+        "loading",
+        "decoding",
+    ]
     return "<img " + " ".join(f'{k}="{attributes[k]}"' for k in order if k in attributes) + ">"
 
 

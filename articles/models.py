@@ -45,6 +45,7 @@ class Topic(models.Model):
     )
     picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    picture_renditions_up_to = images.renditions_up_to_field()
 
     class Meta:
         ordering = ["name"]
@@ -55,7 +56,7 @@ class Topic(models.Model):
     def save(self, *args, **kwargs):
         old = Topic.objects.filter(pk=self.pk).values_list("picture", flat=True).first()
         super().save(*args, **kwargs)
-        images.replace_renditions(self.picture, old)
+        images.replace_renditions(self, "picture", old)
 
     def get_absolute_url(self):
         return slug_url("articles:topic", self.slug)
@@ -63,7 +64,7 @@ class Topic(models.Model):
     @property
     def card_picture(self) -> images.Picture:
         """Decorative on a card, whose title names the topic."""
-        return images.Picture(self.picture, self.picture_width, self.picture_height, "")
+        return images.Picture.of(self, "picture")
 
     @property
     def reason_label(self) -> str:
@@ -292,6 +293,7 @@ class Article(models.Model):
     )
     hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_image_renditions_up_to = images.renditions_up_to_field()
     hero_alt = models.CharField(
         "picture description",
         max_length=200,
@@ -373,7 +375,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
         if old and old["slug"] != self.slug:
             self._redirect_from(reverse("articles:detail", kwargs={"slug": old["slug"]}))
-        images.replace_renditions(self.hero_image, old["hero_image"] if old else None)
+        images.replace_renditions(self, "hero_image", old["hero_image"] if old else None)
         search.refresh_search_vectors(Article.objects.filter(pk=self.pk))
         shown = InlinePicture.objects.filter(image__in=html.picture_names(self.body))
         self.inline_pictures.set(shown)
@@ -387,7 +389,12 @@ class Article(models.Model):
         body = html.sanitize_article_html(body)
         if names := html.picture_names(body):
             sizes = InlinePicture.objects.filter(image__in=names)
-            sizes = {name: (w, h) for name, w, h in sizes.values_list("image", "width", "height")}
+            sizes = {
+                name: (w, h, up_to)
+                for name, w, h, up_to in sizes.values_list(
+                    "image", "width", "height", "image_renditions_up_to"
+                )
+            }
             body = html.with_picture_sizes(body, sizes)
         return body
 
@@ -434,14 +441,14 @@ class Article(models.Model):
     @property
     def hero(self) -> images.Picture:
         alt = "" if self.hero_decorative else self.hero_alt
-        return images.Picture(self.hero_image, self.hero_width, self.hero_height, alt)
+        return images.Picture.of(self, "hero_image", alt)
 
     @property
     def card_picture(self) -> images.Picture:
         """The picture on the article's card: its own, else its topic's. The card's title says
         what it is about, so the picture is decorative there."""
         if self.hero_image:
-            return images.Picture(self.hero_image, self.hero_width, self.hero_height, "")
+            return images.Picture.of(self, "hero_image")
         return self.topic.card_picture
 
 
@@ -458,6 +465,7 @@ class InlinePicture(models.Model):
     )
     width = models.PositiveIntegerField(editable=False)
     height = models.PositiveIntegerField(editable=False)
+    image_renditions_up_to = images.renditions_up_to_field()
     alt = models.CharField(
         "description",
         max_length=250,
@@ -482,7 +490,12 @@ class InlinePicture(models.Model):
     def save(self, *args, **kwargs):
         old = InlinePicture.objects.filter(pk=self.pk).values_list("image", flat=True).first()
         super().save(*args, **kwargs)
-        images.replace_renditions(self.image, old)
+        images.replace_renditions(self, "image", old)
+        if kwargs.get("update_fields") == [images.renditions_field("image")]:
+            # The worker made the rest of the renditions: the articles showing the picture
+            # say, in their saved text, how far they go (Article.body_as_saved).
+            for article in self.articles.all():
+                article.save()
 
     @property
     def src(self) -> str:

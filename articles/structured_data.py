@@ -43,7 +43,7 @@ def article_json_ld(article) -> dict:
         "mainEntityOfPage": {"@id": url + "#webpage"},
     }
     if article.hero_image:
-        body["image"] = absolute_url(article.hero_image.url)
+        body["image"] = absolute_url(article.hero.url)
     trail = [
         ("Home", absolute_url("/")),
         ("Articles", absolute_url(reverse("articles:list"))),

@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Shared pieces"
+
+    def ready(self):
+        from core import images
+        from core.task_worker import at_worker_start
+
+        at_worker_start(images.finish_unfinished_pictures)

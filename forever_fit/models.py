@@ -25,6 +25,7 @@ class HomePage(models.Model):
     )
     picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    picture_renditions_up_to = images.renditions_up_to_field()
     picture_alt = models.CharField(
         "picture description",
         max_length=200,
@@ -49,7 +50,7 @@ class HomePage(models.Model):
     def save(self, *args, **kwargs):
         old = HomePage.objects.filter(pk=self.pk).values_list("picture", flat=True).first()
         super().save(*args, **kwargs)
-        images.replace_renditions(self.picture, old)
+        images.replace_renditions(self, "picture", old)
 
     def clean(self):
         super().clean()
@@ -58,9 +59,7 @@ class HomePage(models.Model):
 
     @property
     def hero(self) -> images.Picture:
-        return images.Picture(
-            self.picture, self.picture_width, self.picture_height, self.picture_alt
-        )
+        return images.Picture.of(self, "picture", self.picture_alt)
 
     def tiles(self, all_topics: list[Topic]) -> list[Topic]:
         chosen = {topic.pk for topic in self.topics.all()}

@@ -98,6 +98,7 @@ class Clinic(models.Model):
     # Stored so that pages can give the image's size (no layout shift) without opening the file.
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_renditions_up_to = images.renditions_up_to_field()
     photo_alt = models.CharField(
         "photo description",
         max_length=200,
@@ -120,19 +121,19 @@ class Clinic(models.Model):
     def save(self, *args, **kwargs):
         old = Clinic.objects.filter(pk=self.pk).values_list("photo", flat=True).first()
         super().save(*args, **kwargs)
-        images.replace_renditions(self.photo, old)
+        images.replace_renditions(self, "photo", old)
 
     def get_absolute_url(self):
         return slug_url("locations:detail", self.slug)
 
     @property
     def picture(self) -> images.Picture:
-        return images.Picture(self.photo, self.photo_width, self.photo_height, self.photo_alt)
+        return images.Picture.of(self, "photo", self.photo_alt)
 
     @property
     def card_picture(self) -> images.Picture:
         """On a card the name says which clinic it is: the photo is decorative there."""
-        return images.Picture(self.photo, self.photo_width, self.photo_height, "")
+        return images.Picture.of(self, "photo")
 
     def clean(self):
         super().clean()

@@ -26,7 +26,7 @@ def clinic_json_ld(clinic) -> dict:
     if clinic.fax:
         node["faxNumber"] = clinic.fax
     if clinic.photo:
-        node["image"] = absolute_url(clinic.photo.url)
+        node["image"] = absolute_url(clinic.picture.url)
     return node
 
 

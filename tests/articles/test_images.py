@@ -9,10 +9,12 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import RequestFactory
+from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
 from core.images import MAX_UPLOAD_BYTES, CleanedPictureField, clean_upload
 from forever_fit.demo_pictures import draw_topic_picture
+from tests.conftest import run_queued_tasks
 from tests.factories import make_article, make_clinic, sign_in_staff
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +76,7 @@ def test_an_oversized_file_is_rejected_by_its_size():
 def test_hero_picture_is_served_in_several_widths_as_webp_and_jpeg(client):
     article = make_article(slug="with-picture", hero_alt="A person stretching")
     article.hero_image.save("hero.jpeg", draw_topic_picture("t", size=(1400, 700)))
+    run_queued_tasks()
     for width in (480, 800, 1200, 1400):
         for ext in ("webp", "jpeg"):
             name = f"renditions/articles/hero-{width}.{ext}"
@@ -82,12 +85,47 @@ def test_hero_picture_is_served_in_several_widths_as_webp_and_jpeg(client):
     html = client.get("/articles/with-picture/").content.decode()
     picture = html.split("<picture>")[1].split("</picture>")[0]
     assert (
-        '<source type="image/webp" srcset="/media/renditions/articles/hero-480.webp 480w' in picture
+        '<source type="image/webp" srcset="/media/renditions/articles/hero-480.webp 480w, '
+        "/media/renditions/articles/hero-800.webp 800w, /media/renditions/articles/hero-1200.webp "
+        '1200w, /media/renditions/articles/hero-1400.webp 1400w"' in picture
     )
+    assert 'src="/media/renditions/articles/hero-1200.jpeg"' in picture  # never the upload
     assert 'sizes="(min-width: 42rem) 38rem, 100vw"' in picture
     assert 'width="1400" height="700"' in picture
     assert 'alt="A person stretching"' in picture
     assert 'fetchpriority="high"' in picture  # the first picture on the page: no lazy loading
+    shared = 'property="og:image" content="https://www.foreverfitpt.example/media/renditions/'
+    assert shared + 'articles/hero-1200.jpeg"' in html
+
+
+def test_the_saving_request_makes_the_smallest_rendition_and_the_worker_the_rest(client):
+    article = make_article(slug="new-picture", hero_alt="A person stretching")
+    article.hero_image.save("fresh.jpeg", draw_topic_picture("t", size=(1400, 700)))
+    assert renditions_of("fresh") == {"fresh-480.webp", "fresh-480.jpeg"}
+    picture = client.get("/articles/new-picture/").content.decode().split("<picture>")[1]
+    assert 'srcset="/media/renditions/articles/fresh-480.webp 480w"' in picture  # only what exists
+    assert 'src="/media/renditions/articles/fresh-480.jpeg"' in picture
+    assert "fresh-800" not in picture
+
+    run_queued_tasks()
+    assert len(renditions_of("fresh")) == 8
+    # The worker's save made the page cache forget the page: the next reader gets every width.
+    picture = client.get("/articles/new-picture/").content.decode().split("<picture>")[1]
+    assert "/media/renditions/articles/fresh-1400.webp 1400w" in picture
+
+
+def test_a_worker_starting_finishes_renditions_a_dead_worker_left_half_made(client):
+    from core.images import finish_unfinished_pictures
+
+    clinic = make_clinic(slug="half-made")
+    clinic.photo.save("front.jpeg", draw_topic_picture("c", size=(1000, 600)))
+    DBTaskResult.objects.all().delete()  # the queued task went with the worker that died
+    finish_unfinished_pictures()  # what every worker does as it starts (core/apps.py)
+    assert renditions_of("front", "clinics") == {
+        f"front-{width}.{ext}" for width in (480, 800, 1000) for ext in ("webp", "jpeg")
+    }
+    clinic.refresh_from_db()
+    assert clinic.photo_renditions_up_to == 1000
 
 
 def test_a_decorative_picture_has_empty_alt_text(client):
@@ -104,11 +142,13 @@ def renditions_of(stem: str, folder: str = "articles") -> set[str]:
 def test_replacing_a_picture_removes_the_old_renditions_and_keeps_none_twice(client):
     article = make_article(slug="replaced", hero_alt="A knee")
     article.hero_image.save("first.jpeg", draw_topic_picture("1", size=(900, 500)))
+    run_queued_tasks()
     assert renditions_of("first") == {
         "first-480.webp", "first-480.jpeg", "first-800.webp", "first-800.jpeg",
         "first-900.webp", "first-900.jpeg",
     }  # fmt: skip
     article.hero_image.save("second.jpeg", draw_topic_picture("2", size=(900, 500)))
+    run_queued_tasks()
     assert renditions_of("first") == set()
     assert len(renditions_of("second")) == 6
 

@@ -13,6 +13,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from articles.html import sanitize_article_html
 from articles.models import InlinePicture
 from forever_fit.demo_pictures import draw_topic_picture
+from tests.conftest import run_queued_tasks
 from tests.factories import make_article, make_staff, sign_in_staff
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,22 @@ def make_small_picture(alt: str) -> InlinePicture:
 def figure(picture, caption="Bend only as far as is comfortable.") -> str:
     return (f'<figure><img src="{picture.src}" alt="{picture.alt}">'
             f"<figcaption>{caption}</figcaption></figure>")  # fmt: skip
+
+
+def test_an_article_saved_before_the_worker_finished_offers_the_rest_once_made(client):
+    picture = make_picture()
+    article = make_article(body="<p>Sit tall.</p>" + figure(picture))
+    stem = f"/media/renditions/{picture.image.name[:-4]}"
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert f'srcset="{stem}-480.jpeg 480w"' in page and f'src="{stem}-480.jpeg"' in page
+    assert "data-renditions-up-to" not in page  # the saved text's note stays off the page
+
+    run_queued_tasks()  # the worker makes them, and the articles showing the picture learn it
+    article.refresh_from_db()
+    assert "data-renditions-up-to" not in article.body
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert f'srcset="{stem}-480.jpeg 480w, {stem}-800.jpeg 800w, {stem}-1000.jpeg 1000w"' in page
+    assert f'src="{stem}-1000.jpeg"' in page  # a rendition, never the upload itself
 
 
 def test_only_our_own_pictures_stay_in_the_text():

@@ -11,6 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from articles.models import Article, InlinePicture, Topic, WordPressImport
 from articles.wordpress.importer import Importer
+from tests.conftest import run_queued_tasks
 from tests.html import json_ld
 
 pytestmark = pytest.mark.django_db
@@ -312,6 +313,7 @@ def test_pictures_in_the_text_are_copied_once_and_their_addresses_rewritten(tmp_
     assert "Pictures in the text copied: 3." in dry and not InlinePicture.objects.exists()
     output = run(path, "--uploads", str(uploads))
     assert "Pictures in the text copied: 3." in output  # leg.jpg shown twice, copied once
+    run_queued_tasks()  # the worker makes their renditions
     assert "Picture in “Gutenberg” not in the uploads folder: " + base + "/missing.jpg" in output
     walk = InlinePicture.objects.get(imported_from="2025/10/walk.jpg")  # the original, not 300px
     assert (walk.width, walk.alt) == (900, "Two people walking")
