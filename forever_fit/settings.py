@@ -86,7 +86,8 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it answers a locked-out sign-in with its lock-out page.
     "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Django's redirect fallback, but with query strings, and hidden posts kept hidden.
+    "articles.wordpress.addresses.OldAddressesMiddleware",
 ]
 
 ROOT_URLCONF = "forever_fit.urls"

@@ -6,7 +6,12 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -32,14 +37,17 @@ class HomeView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         # WordPress's own address of a post, /?p=123: the redirect fallback never sees it, as
-        # "/" answers. An imported post goes to its article; any other number to the list.
+        # "/" answers. An imported post goes to its article, a number we never imported to the
+        # list; a post not public here (a draft, private, scheduled) is a 404, as in WordPress.
         post = request.GET.get("p", "")
         if post:
             valid = post.isdigit() and len(post) < 19  # a database integer
             article = Article.objects.filter(wordpress_id=post).first() if valid else None
-            return HttpResponsePermanentRedirect(
-                article.get_absolute_url() if article else reverse("articles:list")
-            )
+            if article is None:
+                return HttpResponsePermanentRedirect(reverse("articles:list"))
+            if not Article.objects.published().filter(pk=article.pk).exists():
+                raise Http404("No such article")
+            return HttpResponsePermanentRedirect(article.get_absolute_url())
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

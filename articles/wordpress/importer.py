@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.encoding import escape_uri_path
 from django.utils.text import slugify
 
 from articles.html import INLINE_PICTURE_FOLDER, plain_text
@@ -228,7 +229,9 @@ class Importer:
 
         def new_href(match):
             path = match.group(1)
-            target = self.new_addresses.get(path) or self.new_addresses.get(path.rstrip("/") + "/")
+            target = self.new_addresses.get(path) or self.new_addresses.get(
+                old_address(path.rstrip("/") + "/")
+            )
             if target is None:
                 return match.group(0)
             self.summary.links_rewritten += 1
@@ -257,19 +260,29 @@ class Importer:
         for tag in item.tags:
             self.summary.tags[tag] += 1
         self.title = item.title.strip() or f"post {item.post_id}"
+        status = STATUSES[item.status]
+        if item.password:
+            status = Article.Status.DRAFT
+            self.summary.problems.append(
+                f"“{self.title}” is password-protected in WordPress: imported as a draft, never "
+                "public. Publish it once its text may be read by anyone."
+            )
         converted = convert_body(item.body, self._place_picture)
         self.summary.shortcodes.update(converted.unknown_shortcodes)
         self.summary.shortcode_inventory.update(converted.shortcodes)
-        fields = {
-            "title": item.title.strip()[:200] or f"Untitled post {item.post_id}",
-            "slug": (item.slug or slugify(item.title) or f"post-{item.post_id}")[:200],
-            "summary": _plain(item.excerpt),
-            "body": Article.body_as_saved(converted.html),
-            "status": STATUSES[item.status],
-            "publish_at": item.date_gmt or item.modified_gmt or timezone.now(),
-        }
         with transaction.atomic():
             article = Article.objects.filter(wordpress_id=item.post_id).first()
+            fields = {
+                "title": item.title.strip()[:200] or f"Untitled post {item.post_id}",
+                "slug": article.slug if article else _new_slug(item),
+                "summary": _plain(item.excerpt),
+                "body": Article.body_as_saved(converted.html),
+                "status": status,
+                # A draft has no date in WordPress: its first import's time, kept on the next.
+                "publish_at": item.date_gmt
+                or item.modified_gmt
+                or (article.publish_at if article else timezone.now()),
+            }
             if article is None:
                 self.summary.created += 1
                 if not self.dry_run:
@@ -291,7 +304,7 @@ class Importer:
                     self.modified[article.pk] = item.modified_gmt
                 new = article.get_absolute_url()
                 self._redirect(item.link, new)
-                self.new_addresses[urlsplit(item.link).path] = new
+                self.new_addresses[old_address(item.link)] = new
                 self.new_addresses[f"/?p={item.post_id}"] = new
                 if item.meta.get("_thumbnail_id", "").isdigit():
                     self.featured[article.pk] = int(item.meta["_thumbnail_id"])
@@ -316,12 +329,29 @@ class Importer:
 
     @staticmethod
     def _redirect(old_url: str, new_path: str) -> None:
-        old_path = urlsplit(old_url).path if old_url else ""
+        old_path = old_address(old_url) if old_url else ""
         if not old_path or old_path in ("/", new_path):
             return
         Redirect.objects.update_or_create(
             site=Site.objects.get_current(), old_path=old_path, defaults={"new_path": new_path}
         )
+
+
+def old_address(url: str) -> str:
+    """An old address's path as Django writes a request's (percent-encoded UTF-8, capital hex
+    digits): WordPress writes an emoji's bytes in small letters, a browser may send either."""
+    return escape_uri_path(unquote(urlsplit(url).path))
+
+
+def _new_slug(item: Item) -> str:
+    """A readable slug from WordPress's: its percent-encoded emoji dropped, accents folded
+    (café -> cafe), and unique among the articles already here."""
+    base = (slugify(unquote(item.slug)) or slugify(item.title) or f"post-{item.post_id}")[:190]
+    slug, number = base, 1
+    while Article.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 def _plain(html: str) -> str:

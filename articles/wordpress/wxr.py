@@ -43,6 +43,7 @@ class Item:
     excerpt: str = ""
     date_gmt: datetime | None = None
     modified_gmt: datetime | None = None
+    password: str = ""  # a password-protected post: never public here
     creator: str = ""
     categories: list[tuple[str, str]] = field(default_factory=list)  # (nicename, name)
     tags: list[str] = field(default_factory=list)
@@ -163,6 +164,7 @@ def _item(element, namespace) -> Item:
         modified_gmt=_when(_text(element, wp("post_modified_gmt"))),
         creator=_text(element, DC_CREATOR),
         attachment_url=_text(element, wp("attachment_url")),
+        password=_text(element, wp("post_password")),
     )
     for category in element.findall("category"):
         if category.get("domain") == "category":
