@@ -8,12 +8,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape, unescape
 
+from django.urls import reverse
+
 from articles.html import sanitize_article_html
+
+REQUEST_LINK_WORDS = "Request an appointment online"
 
 # Divi's layout wrappers carry no content of their own.
 LAYOUT = re.compile(r"\[/?et_pb_(?:section|row|row_inner|column|column_inner)\b[^\]]*\]")
 TEXT_MODULE = re.compile(r"\[et_pb_text\b[^\]]*\](.*?)\[/et_pb_text\]", re.S)
 IMAGE_MODULE = re.compile(r"\[et_pb_image\b([^\]]*)\](?:\[/et_pb_image\])?")
+BLURB_MODULE = re.compile(r"\[et_pb_blurb\b([^\]]*)\](.*?)\[/et_pb_blurb\]", re.S)
+BUTTON_MODULE = re.compile(r"\[et_pb_button\b([^\]]*)\](?:\[/et_pb_button\])?")
+# Contact Form 7's form: our request form does that job (and keeps health details out of email).
+CONTACT_FORM = re.compile(r"\[contact-form-7\b[^\]]*\]")
 CAPTION = re.compile(r"\[caption\b[^\]]*\](.*?)\[/caption\]", re.S)
 # [name], [/name] or [name key="value" ...]: not "[see below]" or "[Note: ...]" in the prose.
 SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)(?:\s+[^\]]*=[^\]]*)?\]")
@@ -36,6 +44,7 @@ class Converted:
     html: str
     shortcodes: Counter = field(default_factory=Counter)  # every one the body used
     unknown_shortcodes: Counter = field(default_factory=Counter)  # removed with no equivalent
+    replaced: Counter = field(default_factory=Counter)  # forms that became a link to ours
 
 
 def _attributes(text: str) -> dict[str, str]:
@@ -86,6 +95,31 @@ def convert_body(body: str, place_picture: PlacePicture = lambda src, alt: None)
     text = LAYOUT.sub("\n\n", text)
     text = TEXT_MODULE.sub(lambda m: "\n\n" + m.group(1) + "\n\n", text)
     text = IMAGE_MODULE.sub(lambda m: figures.hold_img(m.group(1)), text)
+
+    def blurb(match):  # Divi's blurb: a title, an optional picture, a few words
+        values = _attributes(match.group(1))
+        title = f"<h3>{escape(values['title'])}</h3>" if values.get("title") else ""
+        picture = (
+            figures.hold(values["image"], values.get("alt", "")) if values.get("image") else ""
+        )
+        return f"\n\n{title}\n\n{picture}{match.group(2)}\n\n"
+
+    def button(match):  # Divi's button: a link that stands on its own line
+        values = _attributes(match.group(1))
+        url, words = values.get("button_url", ""), values.get("button_text", "")
+        return (
+            f'\n\n<p><a href="{escape(url)}">{escape(words)}</a></p>\n\n' if url and words else ""
+        )
+
+    def contact_form(match):
+        converted.replaced["contact-form-7"] += 1
+        return (
+            f'\n\n<p><a href="{reverse("appointments:request")}">{REQUEST_LINK_WORDS}</a></p>\n\n'
+        )
+
+    text = BLURB_MODULE.sub(blurb, text)
+    text = BUTTON_MODULE.sub(button, text)
+    text = CONTACT_FORM.sub(contact_form, text)
 
     def caption(match):  # the classic editor's [caption]<img ...> Words[/caption]
         inner = LINKED_IMG.sub(r"\1", match.group(1))

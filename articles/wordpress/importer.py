@@ -269,6 +269,11 @@ class Importer:
             )
         converted = convert_body(item.body, self._place_picture)
         self.summary.shortcodes.update(converted.unknown_shortcodes)
+        if converted.replaced:
+            self.summary.problems.append(
+                f"“{self.title}”: its Contact Form 7 form is now a link to the appointment "
+                "request form. Check that the words around it still fit."
+            )
         self.summary.shortcode_inventory.update(converted.shortcodes)
         with transaction.atomic():
             article = Article.objects.filter(wordpress_id=item.post_id).first()

@@ -105,3 +105,25 @@ def test_the_same_export_twice_changes_nothing():
     first = import_the_site()
     assert "Articles: 11 created, 0 updated, 0 unchanged." in first
     assert "Articles: 0 created, 0 updated, 11 unchanged." in import_the_site()
+
+
+def test_divi_blurbs_and_buttons_keep_their_words_and_a_contact_form_becomes_our_request_link(
+    client,
+):
+    output = import_the_site()
+    divi = Article.objects.get(title="Why your lower back aches after sitting")
+    page = client.get(divi.get_absolute_url()).content.decode()
+    for words in ('<h3 id="move-often">Move often</h3>', "A five-minute walk resets stiff muscles.",
+                  '<h3 id="adjust-your-chair">Adjust your chair</h3>', "above the knees.",
+                  '<a href="https://foreverfitpt.example/contact/" rel="noopener noreferrer">'
+                  "Ask a therapist</a>"):  # fmt: skip
+        assert words in page, words
+    assert 'alt="Two people walking on a park path"' in page  # the blurb's picture, copied
+    tour = Article.objects.get(title="Inside our new Crofton clinic")
+    assert (
+        'href="/request-appointment/" rel="noopener noreferrer">Request an appointment online'
+        in tour.body
+    )
+    assert "contact-form-7" not in tour.body
+    assert "“Inside our new Crofton clinic”: its Contact Form 7 form is now a link" in output
+    assert "[et_pb_blurb]" not in output and "[et_pb_button]" not in output  # none removed
