@@ -28,11 +28,18 @@ $(INSTALLED): requirements-dev.lock | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
+# Without Redis, a cache on disk that the site and the worker share: what the worker changes
+# (pictures' renditions, a WordPress import) reaches the page cache of the site's process.
+RUN_CACHE := .run-cache
+
 # The site and its task worker (which sends notification emails: to the console here). Its address
 # is localhost, not 127.0.0.1: passkeys need a host name. The demo's admin opens without a second
 # factor, except for patients' requests (check --deploy refuses this setting).
 run: $(INSTALLED)
 	@export DJANGO_DEBUG=true DJANGO_SITE_URL=http://localhost:8000 STAFF_SECOND_FACTOR_REQUIRED=false; \
+	if [ -z "$${CACHE_URL:-}" ] && ! grep -qs '^CACHE_URL=' .env; then \
+	  rm -rf $(RUN_CACHE); export CACHE_URL=filecache://$(CURDIR)/$(RUN_CACHE); \
+	fi; \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py load_demo_content && \
 	{ $(MAKE) --no-print-directory worker & worker=$$!; \

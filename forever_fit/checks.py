@@ -14,7 +14,8 @@ def shared_cache_in_production(app_configs, **kwargs):
                 "The cache is private to each web process (CACHE_URL is not set).",
                 hint="Set CACHE_URL=redis://HOST:6379/1: with several gunicorn workers or hosts, "
                 "rate limits, staff sign-in throttling and the cached footer and menus only hold "
-                "in a cache they all share.",
+                "in a cache they all share, and only then do pages learn what the task worker "
+                "changed (a picture's renditions, an import).",
                 id="forever_fit.W001",
             )
         ]
