@@ -11,10 +11,15 @@ from django.utils.text import slugify
 from core.images import rendition_url, rendition_widths, srcset
 
 ALLOWED_TAGS = {
-    "h2", "h3", "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a", "blockquote",
-    "figure", "figcaption", "img",
+    "h2", "h3", "h4", "h5", "h6", "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a",
+    "blockquote", "figure", "figcaption", "img", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "width", "height"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
+    "th": {"colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Pictures in the text are ours only (InlinePicture, stored under this folder): a picture from
 # another site would tell that site who reads which article.

@@ -247,7 +247,13 @@ class Article(models.Model):
     )
     body = ProseEditorField(
         extensions={
-            "Heading": {"levels": [2, 3]},
+            # h2 and h3 make the list of contents; h4-h6 and tables come from WordPress posts
+            # and stay editable here rather than being lost on the first save.
+            "Heading": {"levels": [2, 3, 4, 5, 6]},
+            "Table": True,
+            "TableRow": True,
+            "TableHeader": True,
+            "TableCell": True,
             "Bold": True,
             "Italic": True,
             "BulletList": True,
@@ -265,7 +271,7 @@ class Article(models.Model):
         },
         # Ours, the same one save() applies whatever the source (admin, demo loader, shell).
         sanitize=html.sanitize_article_html,
-        help_text="Headings (h2, h3) become the article's list of contents. Insert figure › "
+        help_text="Headings h2 and h3 become the article's list of contents. Insert figure › "
         "Browse… adds a picture from Articles › Pictures for article text.",
     )
     show_urgent_care = models.BooleanField(

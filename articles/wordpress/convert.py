@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape, unescape
+from typing import NamedTuple
 
 from django.urls import reverse
 
@@ -32,11 +33,43 @@ LINKED_IMG = re.compile(r"<a\b[^>]*>\s*(<img\b[^>]*>)\s*</a>", re.I)
 FIGURE = re.compile(r"<figure\b(?![^>]*data-held)[^>]*>(.*?)</figure>", re.S | re.I)
 FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.S | re.I)
 HELD_FIGURE = re.compile(r'<figure data-held="(\d+)"></figure>')
+# Gutenberg's embed block (YouTube, Vimeo...): a plain link here, never a third-party frame.
+EMBED = re.compile(
+    r'<figure\b[^>]*class="[^"]*wp-block-embed[^"]*"[^>]*>.*?(https?://[^\s<"]+).*?</figure>',
+    re.S | re.I,
+)
 BLOCK_TAGS = r"(?:p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|div|table|pre|hr)"
 STARTS_BLOCK = re.compile(rf"^\s*</?{BLOCK_TAGS}\b", re.I)
+# Where wpautop ends a paragraph whatever the line breaks: before these blocks open and after
+# they close (not <li> or <p>, which only sit inside them or are paragraphs already).
+BLOCK_OPENS = re.compile(r"(<(?:h[1-6]|ul|ol|blockquote|figure|table|pre|hr)\b)", re.I)
+BLOCK_CLOSES = re.compile(r"(</(?:h[1-6]|ul|ol|blockquote|figure|table|pre)>)", re.I)
+# Layout boxes (columns, buttons, custom HTML): their words become paragraphs of their own.
+DIV = re.compile(r"</?div\b[^>]*>", re.I)
+# A quote's source, on a line of its own as WordPress shows it.
+CITE = re.compile(r"<cite\b[^>]*>(.*?)</cite>", re.S | re.I)
+
+GALLERY = re.compile(r"\[gallery\b([^\]]*)\]")
+GALLERY_IDS = re.compile(r"\[gallery\b[^\]]*\bids=[\"']([\d,\s]+)[\"']")
+
+
+class Attachment(NamedTuple):
+    """A picture WordPress knows by number (what [gallery ids=...] names)."""
+
+    url: str
+    alt: str
+    caption: str
+
 
 # Where a picture of the old site lives now: (its address, its alt text) -> our address or None.
 PlacePicture = Callable[[str, str], str | None]
+# A picture by its WordPress number, when the export has it.
+FindAttachment = Callable[[int], Attachment | None]
+
+
+def gallery_ids(body: str) -> list[str]:
+    """The attachment numbers every [gallery ids=...] of a body names."""
+    return [n for ids in GALLERY_IDS.findall(body) for n in re.split(r"[,\s]+", ids) if n]
 
 
 @dataclass
@@ -54,7 +87,9 @@ def _attributes(text: str) -> dict[str, str]:
 def autop(text: str) -> str:
     """WordPress's wpautop, the part that matters: blank lines end paragraphs, single line
     breaks inside one become <br>, block elements stay as they are."""
-    chunks = [c.strip() for c in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if c.strip()]
+    text = BLOCK_OPENS.sub(r"\n\n\1", text.replace("\r\n", "\n"))
+    text = BLOCK_CLOSES.sub(r"\1\n\n", text)
+    chunks = [c.strip() for c in re.split(r"\n\s*\n", text) if c.strip()]
     return "\n".join(
         chunk if STARTS_BLOCK.match(chunk) else "<p>" + chunk.replace("\n", "<br>") + "</p>"
         for chunk in chunks
@@ -87,7 +122,11 @@ class _Figures:
         return HELD_FIGURE.sub(lambda m: self.held[int(m[1])], html)
 
 
-def convert_body(body: str, place_picture: PlacePicture = lambda src, alt: None) -> Converted:
+def convert_body(
+    body: str,
+    place_picture: PlacePicture = lambda src, alt: None,
+    find_attachment: FindAttachment = lambda number: None,
+) -> Converted:
     converted = Converted(html="")
     converted.shortcodes.update(name for closing, name in SHORTCODE.findall(body) if not closing)
     figures = _Figures(place_picture)
@@ -98,7 +137,7 @@ def convert_body(body: str, place_picture: PlacePicture = lambda src, alt: None)
 
     def blurb(match):  # Divi's blurb: a title, an optional picture, a few words
         values = _attributes(match.group(1))
-        title = f"<h3>{escape(values['title'])}</h3>" if values.get("title") else ""
+        title = f"<h4>{escape(values['title'])}</h4>" if values.get("title") else ""
         picture = (
             figures.hold(values["image"], values.get("alt", "")) if values.get("image") else ""
         )
@@ -117,6 +156,12 @@ def convert_body(body: str, place_picture: PlacePicture = lambda src, alt: None)
             f'\n\n<p><a href="{reverse("appointments:request")}">{REQUEST_LINK_WORDS}</a></p>\n\n'
         )
 
+    def gallery(match):  # [gallery ids="4,5,6"]: each picture a figure, its caption under it
+        ids = re.split(r"[,\s]+", _attributes(match.group(1)).get("ids", ""))
+        found = [find_attachment(int(n)) for n in ids if n.isdigit()]
+        return "".join(figures.hold(a.url, a.alt, escape(a.caption)) for a in found if a)
+
+    text = GALLERY.sub(gallery, text)
     text = BLURB_MODULE.sub(blurb, text)
     text = BUTTON_MODULE.sub(button, text)
     text = CONTACT_FORM.sub(contact_form, text)
@@ -134,8 +179,17 @@ def convert_body(body: str, place_picture: PlacePicture = lambda src, alt: None)
         img = IMG.search(inner)
         words = FIGCAPTION.search(inner)
         words = words.group(1).strip() if words else ""
-        return figures.hold_img(img.group(1), words) if img else f"\n\n{words}\n\n"
+        if img:
+            return figures.hold_img(img.group(1), words)
+        # A table, a pullquote: what it holds, its caption a paragraph after it.
+        held = FIGCAPTION.sub("", inner)
+        return f"\n\n{held}\n\n<p>{words}</p>\n\n" if words else f"\n\n{held}\n\n"
 
+    def embed(match):
+        url = escape(match.group(1))
+        return f'\n\n<p><a href="{url}">{url}</a></p>\n\n'
+
+    text = EMBED.sub(embed, text)
     text = FIGURE.sub(figure, text)
     text = LINKED_IMG.sub(r"\1", text)  # a picture linked to its own full-size file
     text = IMG.sub(lambda m: figures.hold_img(m.group(1)), text)
@@ -146,6 +200,8 @@ def convert_body(body: str, place_picture: PlacePicture = lambda src, alt: None)
         return ""
 
     text = SHORTCODE.sub(unknown, text)
+    text = DIV.sub("\n\n", text)
+    text = CITE.sub(r"<p>\1</p>", text)
     text = re.sub(r"<(/?)h1\b", r"<\1h2", text, flags=re.I)
     html = sanitize_article_html(figures.put_back(autop(text)))
     converted.html = re.sub(r"<p>\s*</p>", "", html)  # left where a picture split a paragraph

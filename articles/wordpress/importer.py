@@ -22,7 +22,7 @@ from django.utils.text import slugify
 
 from articles.html import INLINE_PICTURE_FOLDER, plain_text
 from articles.models import Article, Author, InlinePicture, Topic
-from articles.wordpress.convert import convert_body
+from articles.wordpress.convert import Attachment, convert_body, gallery_ids
 from articles.wordpress.uploads_zip import RESIZED_COPY
 from articles.wordpress.wxr import Author as ExportAuthor
 from articles.wordpress.wxr import Damage, Item, read_export
@@ -105,7 +105,10 @@ class Importer:
         self.author_map = author_map or {}
         self.uploads = uploads
         self.authors: dict[str, str] = {}  # login -> display name, from the export's header
-        self.attachments: dict[int, tuple[str, str]] = {}  # id -> (file URL, alt text)
+        self.attachments: dict[int, Attachment] = {}
+        # Posts whose [gallery ids=...] names attachments not read yet (WordPress exports the
+        # pictures uploaded for a post after it): imported once the whole export is read.
+        self.waiting_for_attachments: list[Item] = []
         self.featured: dict[int, int] = {}  # article pk -> attachment id
         self.new_addresses: dict[str, str] = {}  # old path or ?p=ID -> new path
         self.placed: dict[str, str] = {}  # uploads-relative path -> our address, this run
@@ -124,18 +127,23 @@ class Importer:
                 continue
             if progress:
                 progress(entry)
-            try:
-                self._item(entry)
-            except Exception as error:  # one broken item never stops the rest
-                self.summary.problems.append(
-                    f"Item {entry.post_id} ({entry.title or 'untitled'}) not imported: {error}"
-                )
+            self._item_or_problem(entry)
+        for item in self.waiting_for_attachments:
+            self._item_or_problem(item, last_pass=True)
         if not self.dry_run:
             self._redirect("/feed/", "/articles/feed/")
             self._attach_pictures()
             self._rewrite_links()
             self._keep_modified_dates()
         return self.summary
+
+    def _item_or_problem(self, item: Item, last_pass: bool = False) -> None:
+        try:
+            self._item(item, last_pass)
+        except Exception as error:  # one broken item never stops the rest
+            self.summary.problems.append(
+                f"Item {item.post_id} ({item.title or 'untitled'}) not imported: {error}"
+            )
 
     def _keep_modified_dates(self) -> None:
         """The last change readers and search engines are told of (sitemap, feed, JSON-LD) is
@@ -150,7 +158,7 @@ class Importer:
     def _attach_pictures(self) -> None:
         """Featured images (attachments may come after their post in an export)."""
         for pk, attachment_id in self.featured.items():
-            url, alt = self.attachments.get(attachment_id, ("", ""))
+            url, alt, _ = self.attachments.get(attachment_id, Attachment("", "", ""))
             article = Article.objects.get(pk=pk)
             source = self._uploaded_file(url)
             if source is None:
@@ -243,10 +251,11 @@ class Importer:
                 article.body = body
                 article.save()
 
-    def _item(self, item: Item) -> None:
+    def _item(self, item: Item, last_pass: bool = False) -> None:
         if item.post_type == "attachment":
             alt = item.meta.get("_wp_attachment_image_alt", "")
-            self.attachments[item.post_id] = (item.attachment_url, alt)
+            caption = _plain(item.excerpt)  # a gallery shows it under the picture
+            self.attachments[item.post_id] = Attachment(item.attachment_url, alt, caption)
         if item.post_type != "post":
             kind = {"page": "pages", "attachment": "attachments"}.get(item.post_type)
             self.summary.skipped[kind or f"items of type {item.post_type or 'unknown'}"] += 1
@@ -267,7 +276,12 @@ class Importer:
                 f"“{self.title}” is password-protected in WordPress: imported as a draft, never "
                 "public. Publish it once its text may be read by anyone."
             )
-        converted = convert_body(item.body, self._place_picture)
+        if not last_pass and any(
+            int(number) not in self.attachments for number in gallery_ids(item.body)
+        ):
+            self.waiting_for_attachments.append(item)
+            return
+        converted = convert_body(item.body, self._place_picture, self.attachments.get)
         self.summary.shortcodes.update(converted.unknown_shortcodes)
         if converted.replaced:
             self.summary.problems.append(
