@@ -88,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Django's redirect fallback, but with query strings, and hidden posts kept hidden.
     "articles.wordpress.addresses.OldAddressesMiddleware",
+    # Site pages at their own address (pages moved in from WordPress); answers before the above.
+    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "forever_fit.urls"

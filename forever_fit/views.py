@@ -7,9 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import (
-    Http404,
     HttpResponse,
-    HttpResponsePermanentRedirect,
     HttpResponseServerError,
 )
 from django.template.loader import render_to_string
@@ -21,6 +19,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from articles.models import Article, topics_menu
+from articles.wordpress.addresses import answer_to_wordpress_query
 from core.cache_outages import shared_cache_available
 from core.context_processors import site
 from core.site import absolute_url
@@ -36,19 +35,8 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get(self, request, *args, **kwargs):
-        # WordPress's own address of a post, /?p=123: the redirect fallback never sees it, as
-        # "/" answers. An imported post goes to its article, a number we never imported to the
-        # list; a post not public here (a draft, private, scheduled) is a 404, as in WordPress.
-        post = request.GET.get("p", "")
-        if post:
-            valid = post.isdigit() and len(post) < 19  # a database integer
-            article = Article.objects.filter(wordpress_id=post).first() if valid else None
-            if article is None:
-                return HttpResponsePermanentRedirect(reverse("articles:list"))
-            if not Article.objects.published().filter(pk=article.pk).exists():
-                raise Http404("No such article")
-            return HttpResponsePermanentRedirect(article.get_absolute_url())
-        return super().get(request, *args, **kwargs)
+        # WordPress's plain addresses (/?p=123, /?page_id=7, /?s=knee) name something else.
+        return answer_to_wordpress_query(request) or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

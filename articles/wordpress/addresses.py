@@ -9,10 +9,12 @@ answers them as the old site's visitors, newsletters and search engines need:
   scheduled post stays a 404 until the article is published here (at its minute, as the article).
 """
 
+from urllib.parse import urlencode
+
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.shortcuts import get_current_site
-from django.http import HttpResponseGone, HttpResponsePermanentRedirect
-from django.urls import Resolver404, resolve
+from django.http import Http404, HttpResponseGone, HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils.encoding import escape_uri_path
 
 from articles.models import Article
@@ -57,3 +59,34 @@ def shown_to_visitors(path: str) -> bool:
     if match.view_name != "articles:detail":
         return True
     return Article.objects.published().filter(slug=match.kwargs.get("slug")).exists()
+
+
+def answer_to_wordpress_query(request):
+    """WordPress's plain addresses on the home page's path, which would otherwise show the home
+    page for an address that named something: a post (?p=), a page (?page_id=), a picture's page
+    (?attachment_id=), a category (?cat=), a tag (?tag=) or a search (?s=). None: not one."""
+    query = request.GET
+    post = query.get("p", "")
+    if post:
+        valid = post.isdigit() and len(post) < 19  # a database integer
+        article = Article.objects.filter(wordpress_id=post).first() if valid else None
+        if article is None:  # a number we never imported: the articles
+            return HttpResponsePermanentRedirect(reverse("articles:list"))
+        if not Article.objects.published().filter(pk=article.pk).exists():
+            raise Http404("No such article")  # a draft, private or scheduled post, as WordPress
+        return HttpResponsePermanentRedirect(article.get_absolute_url())
+    for name in ("page_id", "attachment_id", "cat"):
+        if name in query:
+            known = Redirect.objects.filter(
+                site=get_current_site(request), old_path=f"/?{name}={query[name][:19]}"
+            ).first()
+            if known and shown_to_visitors(known.new_path):
+                return HttpResponsePermanentRedirect(known.new_path)
+            if name == "cat":  # a category we do not know: every topic is on the list
+                return HttpResponsePermanentRedirect(reverse("articles:list"))
+            raise Http404("Nothing of the old site had this number")
+    words = query.get("s") or query.get("tag", "").replace("-", " ")
+    if words:
+        search = reverse("articles:search") + "?" + urlencode({"q": words[:200]})
+        return HttpResponsePermanentRedirect(search)
+    return None

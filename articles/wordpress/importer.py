@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from articles.html import INLINE_PICTURE_FOLDER, plain_text
 from articles.models import Article, Author, InlinePicture, Topic
 from articles.wordpress.convert import Attachment, convert_body, gallery_ids
+from articles.wordpress.pages import address_for, equivalent_of, save_site_page
 from articles.wordpress.uploads_zip import RESIZED_COPY
 from articles.wordpress.wxr import Author as ExportAuthor
 from articles.wordpress.wxr import Damage, Item, read_export
@@ -56,6 +57,7 @@ class Summary:
     tags: Counter = field(default_factory=Counter)
     pictures: int = 0
     links_rewritten: int = 0
+    pages: Counter = field(default_factory=Counter)  # created / updated / unchanged
 
     def inventory_lines(self) -> list[str]:
         """Every shortcode the posts use, most used first: what a page builder left behind."""
@@ -68,6 +70,9 @@ class Summary:
     def lines(self) -> list[str]:
         lines = [f"Articles: {self.created} created, {self.updated} updated, "
                  f"{self.unchanged} unchanged."]  # fmt: skip
+        if self.pages:
+            lines.append(f"Site pages: {self.pages['created']} created, {self.pages['updated']} "
+                         f"updated, {self.pages['unchanged']} unchanged.")  # fmt: skip
         lines += [f"Skipped {n}: {reason}." for reason, n in sorted(self.skipped.items())]
         if self.inline_pictures:
             lines.append(f"Pictures in the text copied: {self.inline_pictures}.")
@@ -256,8 +261,11 @@ class Importer:
             alt = item.meta.get("_wp_attachment_image_alt", "")
             caption = _plain(item.excerpt)  # a gallery shows it under the picture
             self.attachments[item.post_id] = Attachment(item.attachment_url, alt, caption)
+        if item.post_type == "page":
+            self._page(item)
+            return
         if item.post_type != "post":
-            kind = {"page": "pages", "attachment": "attachments"}.get(item.post_type)
+            kind = {"attachment": "attachments"}.get(item.post_type)
             self.summary.skipped[kind or f"items of type {item.post_type or 'unknown'}"] += 1
             return
         if item.status in SKIPPED_STATUSES:
@@ -328,6 +336,30 @@ class Importer:
                 if item.meta.get("_thumbnail_id", "").isdigit():
                     self.featured[article.pk] = int(item.meta["_thumbnail_id"])
 
+    def _page(self, item: Item) -> None:
+        title = item.title.strip() or f"Page {item.post_id}"
+        if item.status != "publish" or item.password:
+            self.summary.skipped["pages not public in WordPress"] += 1
+            return
+        old_path = old_address(item.link)
+        if old_path == "/":  # plain addresses (?page_id=): the slug is the address
+            old_path = f"/{slugify(unquote(item.slug)) or item.post_id}/"
+        ours = equivalent_of(old_path.rstrip("/").rsplit("/", 1)[-1])
+        if ours:
+            self.summary.problems.append(
+                f"Page “{title}” not copied: its old address {old_path} now leads to this "
+                f"site's own {ours}. Check that nothing of it is missing there."
+            )
+            new_path = ours
+        else:
+            new_path = address_for(old_path)
+            self.title = title
+            html = convert_body(item.body, self._place_picture, self.attachments.get).html
+            self.summary.pages[save_site_page(new_path, title, html, self.dry_run)] += 1
+        if not self.dry_run:
+            self._redirect(item.link, new_path)
+            self._redirect_query("page_id", item.post_id, new_path)
+
     def _topic(self, item: Item) -> Topic:
         nicename, name = item.categories[0] if item.categories else ("uncategorized", "General")
         slug = (nicename or slugify(name) or "general")[:50]
@@ -345,6 +377,15 @@ class Importer:
         if login:
             self._redirect(f"/author/{login}/", "/articles/")
         return author
+
+    @staticmethod
+    def _redirect_query(name: str, number: int, new_path: str) -> None:
+        """WordPress's plain address of a thing, /?page_id=12 (answered by addresses.py)."""
+        Redirect.objects.update_or_create(
+            site=Site.objects.get_current(),
+            old_path=f"/?{name}={number}",
+            defaults={"new_path": new_path},
+        )
 
     @staticmethod
     def _redirect(old_url: str, new_path: str) -> None:

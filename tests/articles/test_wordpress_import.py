@@ -104,9 +104,9 @@ def test_each_status_maps_explicitly_and_other_kinds_are_reported(site_export):
     assert by_id[101].updated_at == datetime(2025, 10, 18, 14, tzinfo=UTC)  # WordPress's
     assert by_id[111].title == "Ĉu la genuo? Knie & Rücken – 膝"
     assert "Articles: 8 created, 0 updated, 0 unchanged." in output
+    assert "Site pages: 1 created, 0 updated, 0 unchanged." in output  # About us
     for line in (
         "Skipped 1: attachments.",
-        "Skipped 1: pages.",
         "Skipped 1: posts an unsaved auto-draft.",
         "Skipped 1: posts in the trash.",
     ):

@@ -187,3 +187,37 @@ def test_a_gallery_read_before_its_pictures_still_shows_them(tmp_path):
     for alt in ("The front desk of the Crofton clinic", "Two people walking on a park path",
                 "A therapist guiding a knee bend"):  # fmt: skip
         assert f'alt="{alt}"' in tour.body
+
+
+def test_pages_become_site_pages_at_their_old_addresses_and_ours_take_contact_and_privacy(client):
+    output = import_the_site()
+    assert "Site pages: 3 created, 0 updated, 0 unchanged." in output
+    about = client.get("/about-us/")
+    assert about.status_code == 200
+    assert "<h1>About us</h1>" in about.content.decode()
+    assert "Every plan starts with listening." in about.content.decode()
+    nested = client.get("/services/sports-massage/").content.decode()
+    assert "<h1>Sports massage</h1>" in nested and "Deep tissue work for athletes" in nested
+    assertRedirects(client.get("/contact/?utm_source=flyer"), "/locations/", status_code=301)
+    assertRedirects(client.get("/privacy-policy/"), "/privacy/", status_code=301,
+                    fetch_redirect_response=False)  # fmt: skip
+    assert "Page “Contact” not copied: its old address /contact/ now leads to" in output
+    tree = etree.parse(str(SITE / "export.xml"))
+    for item in tree.iter("item"):  # WordPress's plain address of each page
+        if (
+            item.findtext(f"{WP}post_type") == "page"
+            and item.findtext(f"{WP}post_name") == "services"
+        ):
+            assertRedirects(
+                client.get(f"/?page_id={item.findtext(f'{WP}post_id')}"), "/services/", 301
+            )
+    assert client.get("/?page_id=99999").status_code == 404  # never the home page instead
+    assert "Manual therapy" in client.get("/services/").content.decode()
+    assert "Site pages: 0 created, 0 updated, 3 unchanged." in import_the_site()
+
+
+def test_wordpress_search_and_tag_addresses_lead_to_our_search(client):
+    assertRedirects(client.get("/?s=knee+pain"), "/articles/search/?q=knee+pain", 301,
+                    fetch_redirect_response=False)  # fmt: skip
+    assertRedirects(client.get("/?tag=hip-pain"), "/articles/search/?q=hip+pain", 301,
+                    fetch_redirect_response=False)  # fmt: skip
