@@ -6,10 +6,14 @@ answers them as the old site's visitors, newsletters and search engines need:
   without it when the full one is not known;
 - an emoji's percent-encoding in either case of hex digits (Django gives the path decoded);
 - never revealing what is hidden: an old address of a draft, private, password-protected or
-  scheduled post stays a 404 until the article is published here (at its minute, as the article).
+  scheduled post stays a 404 until the article is published here (at its minute, as the article);
+- the kinds of address WordPress makes for every site, by their shape (OLD_KINDS): feeds, paged
+  and date archives, tags, nested categories, uploaded files at any size, its sitemap. An
+  uploaded file nothing here shows is 410 Gone. The README's table lists them all.
 """
 
-from urllib.parse import urlencode
+import re
+from urllib.parse import unquote, urlencode
 
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.shortcuts import get_current_site
@@ -17,7 +21,11 @@ from django.http import Http404, HttpResponseGone, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.encoding import escape_uri_path
 
-from articles.models import Article
+from articles.models import Article, InlinePicture, Topic
+from articles.wordpress.uploads_zip import RESIZED_COPY
+from core.images import rendition_url
+
+GONE = ""  # a Redirect row's new path that means 410 Gone, as in Django's redirects app
 
 
 class OldAddressesMiddleware:
@@ -32,22 +40,88 @@ class OldAddressesMiddleware:
 
     @staticmethod
     def answer_for(request):
+        site = get_current_site(request)
         path = escape_uri_path(request.path)
-        candidates = [request.get_full_path(), path]
-        if not path.endswith("/"):
-            candidates.append(path + "/")
-        redirects = Redirect.objects.filter(
-            site=get_current_site(request), old_path__in=candidates
-        ).values_list("old_path", "new_path")
-        known = dict(redirects)
-        if not known:
+        new_path = recorded(site, request.get_full_path()) or new_address(site, path)
+        if new_path is None or (new_path and not shown_to_visitors(new_path)):
             return None
-        new_path = next(known[old] for old in candidates if old in known)
-        if not new_path:
-            return HttpResponseGone()
-        if not shown_to_visitors(new_path):
-            return None
-        return HttpResponsePermanentRedirect(new_path)
+        return HttpResponsePermanentRedirect(new_path) if new_path else HttpResponseGone()
+
+
+def recorded(site, path: str) -> str | None:
+    """The new address the import recorded for an old one (with or without its slash)."""
+    candidates = [path] if path.endswith("/") or "?" in path else [path, path + "/"]
+    known = dict(
+        Redirect.objects.filter(site=site, old_path__in=candidates).values_list(
+            "old_path", "new_path"
+        )
+    )
+    return next((known[old] for old in candidates if old in known), None)
+
+
+def new_address(site, path: str) -> str | None:
+    """An old address without its query string: recorded by the import, else by its kind."""
+    known = recorded(site, path)
+    if known is not None:
+        return known
+    for shape, answer in OLD_KINDS:
+        if match := shape.match(path):
+            return answer(site, match)
+    return None
+
+
+def _feed(site, match):
+    """A post's comment feed goes to the article, a category's to its topic's feed."""
+    base = match["base"]
+    if not base:
+        return reverse("articles:feed")
+    target = new_address(site, base + "/")
+    if target and target.startswith(reverse("articles:list") + "topics/"):
+        return target + "feed/"
+    return target if target is not None else reverse("articles:feed")
+
+
+def _paged(site, match):
+    base = match["base"]
+    target = new_address(site, base + "/") if base else None
+    return target or reverse("articles:list")
+
+
+def _category(site, match):
+    """A nested category (/category/sports-injuries/running/) goes to the topic of its own
+    slug, else of its top category, else to the articles."""
+    slugs = unquote(match["path"]).strip("/").split("/")
+    for slug in reversed(slugs):
+        topic = Topic.objects.filter(slug=slug).first()
+        if topic:
+            return topic.get_absolute_url()
+    return reverse("articles:list")
+
+
+def _tag(site, match):
+    words = unquote(match["tag"]).replace("-", " ")
+    return reverse("articles:search") + "?" + urlencode({"q": words})
+
+
+def _upload(site, match):
+    """An uploaded file, at any of WordPress's sizes: the picture copied from it, else Gone."""
+    name = unquote(match["file"])
+    original = RESIZED_COPY.sub(r"\1", name)
+    picture = InlinePicture.objects.filter(imported_from__in=[original, name]).first()
+    if picture is None:
+        return GONE
+    return rendition_url(picture.image.name, picture.width, picture.image_renditions_up_to)
+
+
+OLD_KINDS = [
+    (re.compile(r"^(?P<base>/.*?)?/feed(?:/(?:atom|rss|rss2|rdf))?/?$"), _feed),
+    (re.compile(r"^(?P<base>/.*?)?/page/\d+/?$"), _paged),
+    (re.compile(r"^/\d{4}(?:/\d{2}(?:/\d{2})?)?/?$"), lambda site, m: reverse("articles:list")),
+    (re.compile(r"^/tag/(?P<tag>[^/]+)/?$"), _tag),
+    (re.compile(r"^/category/(?P<path>.+?)/?$"), _category),
+    (re.compile(r"^/wp-content/uploads/(?P<file>.+)$"), _upload),
+    (re.compile(r"^/(?:wp-sitemap[\w-]*|sitemap_index)\.xml$"), lambda site, m: reverse("sitemap")),
+]
 
 
 def shown_to_visitors(path: str) -> bool:

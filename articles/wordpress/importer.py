@@ -16,12 +16,14 @@ from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.text import slugify
 
 from articles.html import INLINE_PICTURE_FOLDER, plain_text
 from articles.models import Article, Author, InlinePicture, Topic
+from articles.wordpress.addresses import GONE
 from articles.wordpress.convert import Attachment, convert_body, gallery_ids
 from articles.wordpress.pages import address_for, equivalent_of, save_site_page
 from articles.wordpress.uploads_zip import RESIZED_COPY
@@ -114,6 +116,7 @@ class Importer:
         # Posts whose [gallery ids=...] names attachments not read yet (WordPress exports the
         # pictures uploaded for a post after it): imported once the whole export is read.
         self.waiting_for_attachments: list[Item] = []
+        self.attachment_pages: list[Item] = []  # each picture's own page: to its post's article
         self.featured: dict[int, int] = {}  # article pk -> attachment id
         self.new_addresses: dict[str, str] = {}  # old path or ?p=ID -> new path
         self.placed: dict[str, str] = {}  # uploads-relative path -> our address, this run
@@ -137,10 +140,25 @@ class Importer:
             self._item_or_problem(item, last_pass=True)
         if not self.dry_run:
             self._redirect("/feed/", "/articles/feed/")
+            self._redirect_attachment_pages()
             self._attach_pictures()
             self._rewrite_links()
             self._keep_modified_dates()
         return self.summary
+
+    def _redirect_attachment_pages(self) -> None:
+        """A picture's page (/2024/05/post/picture/, ?attachment_id=) goes to the article of the
+        post it was uploaded for; one uploaded for nothing we have is Gone."""
+        articles = dict(
+            Article.objects.filter(
+                wordpress_id__in={item.parent for item in self.attachment_pages}
+            ).values_list("wordpress_id", "slug")
+        )
+        for item in self.attachment_pages:
+            slug = articles.get(item.parent)
+            new_path = reverse("articles:detail", kwargs={"slug": slug}) if slug else GONE
+            self._redirect(item.link, new_path)
+            self._redirect_query("attachment_id", item.post_id, new_path)
 
     def _item_or_problem(self, item: Item, last_pass: bool = False) -> None:
         try:
@@ -261,6 +279,7 @@ class Importer:
             alt = item.meta.get("_wp_attachment_image_alt", "")
             caption = _plain(item.excerpt)  # a gallery shows it under the picture
             self.attachments[item.post_id] = Attachment(item.attachment_url, alt, caption)
+            self.attachment_pages.append(item)
         if item.post_type == "page":
             self._page(item)
             return

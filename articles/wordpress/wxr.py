@@ -44,6 +44,7 @@ class Item:
     date_gmt: datetime | None = None
     modified_gmt: datetime | None = None
     password: str = ""  # a password-protected post: never public here
+    parent: int = 0  # a picture's post, a page's parent page
     creator: str = ""
     categories: list[tuple[str, str]] = field(default_factory=list)  # (nicename, name)
     tags: list[str] = field(default_factory=list)
@@ -165,6 +166,9 @@ def _item(element, namespace) -> Item:
         creator=_text(element, DC_CREATOR),
         attachment_url=_text(element, wp("attachment_url")),
         password=_text(element, wp("post_password")),
+        parent=int(parent)
+        if (parent := _text(element, wp("post_parent")).strip()).isdigit()
+        else 0,
     )
     for category in element.findall("category"):
         if category.get("domain") == "category":

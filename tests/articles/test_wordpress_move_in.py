@@ -17,7 +17,7 @@ from django.utils import timezone
 from lxml import etree
 from pytest_django.asserts import assertRedirects
 
-from articles.models import Article
+from articles.models import Article, InlinePicture, Topic
 from tests.conftest import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +221,44 @@ def test_wordpress_search_and_tag_addresses_lead_to_our_search(client):
                     fetch_redirect_response=False)  # fmt: skip
     assertRedirects(client.get("/?tag=hip-pain"), "/articles/search/?q=hip+pain", 301,
                     fetch_redirect_response=False)  # fmt: skip
+
+
+def test_every_kind_of_old_address_answers_with_one_301_or_410(client):
+    """The addresses WordPress gave this site besides its posts and pages, each to the closest
+    new page in one step, whatever tracking is added to it."""
+    import_the_site()
+    run_queued_tasks()
+    running = Article.objects.get(title="Getting back to running after a knee sprain")
+    knee = InlinePicture.objects.get(imported_from="2024/05/knee-exercise.jpg")
+    knee_jpeg = f"/media/renditions/{knee.image.name[:-4]}-1200.jpeg"
+    sports = Topic.objects.get(slug="sports-injuries").get_absolute_url()
+    expected = {
+        "/2024/05/getting-back-to-running-after-a-knee-sprain/feed/": running.get_absolute_url(),
+        "/category/sports-injuries/": sports,
+        "/category/sports-injuries/running/": Topic.objects.get(slug="running").get_absolute_url(),
+        "/category/sports-injuries/ankles/": sports,  # nested, no topic of its own: its parent's
+        "/category/sports-injuries/feed/": sports + "feed/",
+        "/category/sports-injuries/page/2/": sports,
+        "/page/3/": "/articles/",
+        "/2024/": "/articles/",
+        "/2024/05/": "/articles/",
+        "/tag/knee/": "/articles/search/?q=knee",
+        "/wp-content/uploads/2024/05/knee-exercise.jpg": knee_jpeg,
+        "/wp-content/uploads/2024/05/knee-exercise-300x200.jpg": knee_jpeg,
+        "/wp-sitemap.xml": "/sitemap.xml",
+        "/2024/05/getting-back-to-running-after-a-knee-sprain/a-therapist-guiding-a-knee-bend/": (
+            running.get_absolute_url()
+        ),
+    }
+    for old, new in expected.items():
+        for address in (old, old + "?utm_source=newsletter&fbclid=IwAR0x"):
+            response = client.get(address)
+            assert (response.status_code, response["Location"]) == (301, new), address
+    attachment_id = next(
+        item.findtext(f"{WP}post_id")
+        for item in etree.parse(str(SITE / "export.xml")).iter("item")
+        if item.findtext(f"{WP}post_name") == "a-therapist-guiding-a-knee-bend"
+    )
+    assertRedirects(client.get(f"/?attachment_id={attachment_id}"), running.get_absolute_url(), 301)
+    # A file the import did not copy (no post showed it) is gone, not missing.
+    assert client.get("/wp-content/uploads/2023/01/never-uploaded.jpg").status_code == 410
