@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -223,7 +225,37 @@ class WordPressImportAdmin(admin.ModelAdmin):
 
     list_display = ["__str__", "state", "items_read", "dry_run", "uploaded_by"]
     fields = ["export", "uploads", "dry_run"]
-    readonly_fields = ["state", "items_read", "summary_lines", "uploaded_by", "created_at"]
+    readonly_fields = [
+        "state", "items_read", "summary_lines", "report_link", "uploaded_by", "created_at",
+    ]  # fmt: skip
+
+    def get_urls(self):
+        report = self.admin_site.admin_view(self.redirect_report)
+        name = "articles_wordpressimport_redirects"
+        return [path("<int:pk>/redirects.csv", report, name=name), *super().get_urls()]
+
+    def redirect_report(self, request, pk):
+        """Every old address of the import and its new one, as a CSV file to download."""
+        run = get_object_or_404(WordPressImport, pk=pk)
+        if not self.has_view_permission(request, run) or not run.redirect_report:
+            raise Http404("No redirect report")
+        response = HttpResponse(run.redirect_report, content_type="text/csv; charset=utf-8")
+        filename = f"wordpress-redirects-{run.created_at:%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    @admin.display(description="Old addresses")
+    def report_link(self, obj):
+        if not obj.redirect_report:
+            return "After the import: a list of every old address and where it leads now."
+        rows = obj.redirect_report.count("\n") - 1
+        url = reverse("admin:articles_wordpressimport_redirects", args=[obj.pk])
+        return format_html(
+            '<a href="{}">Download the {} old addresses and their new ones (CSV)</a>: for '
+            "Search Console's change of address.",
+            url,
+            rows,
+        )
 
     def get_fields(self, request, obj=None):
         return self.fields if obj is None else self.readonly_fields

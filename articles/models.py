@@ -543,6 +543,8 @@ class WordPressImport(models.Model):
     state = models.CharField(max_length=10, choices=State, default=State.WAITING, editable=False)
     items_read = models.PositiveIntegerField(default=0, editable=False)
     summary = models.TextField(blank=True, editable=False)
+    # CSV of every old address and where it leads now, for Search Console's change of address.
+    redirect_report = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -47,5 +47,10 @@ def import_wordpress_export(import_id: int) -> str:
             runs.update(uploads="")
     lines = (["Dry run: nothing was written."] if upload.dry_run else []) + summary.lines()
     lines += notes
-    runs.update(state=WordPressImport.State.DONE, summary="\n".join(lines), items_read=read)
+    runs.update(
+        state=WordPressImport.State.DONE,
+        summary="\n".join(lines),
+        items_read=read,
+        redirect_report="" if upload.dry_run else summary.redirect_report(),
+    )
     return lines[-1] if lines else "done"

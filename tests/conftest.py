@@ -3,8 +3,7 @@ from django.contrib.auth.models import Group
 from django.contrib.flatpages.models import FlatPage
 from django.core import serializers
 from django.core.cache import cache
-from django.test import TestCase, override_settings
-from django_tasks_db.models import DBTaskResult
+from django.test import override_settings
 
 from articles.models import UrgentCareNotice
 from forever_fit.models import HomePage
@@ -72,13 +71,3 @@ def restored_migration_data(transactional_db, migration_data):
         for data in migration_data:
             for saved in serializers.deserialize("json", data):
                 saved.save()
-
-
-def run_queued_tasks() -> None:
-    """What the task worker would do next: run every queued task, in this process (the worker
-    command would close the test's database connection), each as if committed, then stop."""
-    while queued := DBTaskResult.objects.ready().first():
-        queued.claim("tests")
-        arguments = queued.args_kwargs
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            queued.set_successful(queued.task.call(*arguments["args"], **arguments["kwargs"]))

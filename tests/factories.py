@@ -8,6 +8,7 @@ from unittest import mock
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import TestCase
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
@@ -159,9 +160,13 @@ def run_worker() -> None:
 
     The worker closes "old" database connections between tasks; inside a test's transaction
     that would close the test's own connection, so it is kept open (as Django's test client
-    does for requests).
+    does for requests). What the tasks leave for after their commit (the page cache forgetting
+    pages) runs, as it would once the worker's transaction commits.
     """
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+    with (
+        mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"),
+        TestCase.captureOnCommitCallbacks(execute=True),
+    ):
         call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
 
 

@@ -3,6 +3,7 @@ so that a second run updates in place (and changes nothing when nothing changed)
 301 behind every address a search engine may know."""
 
 import csv
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,8 +30,9 @@ from articles.wordpress.pages import address_for, equivalent_of, save_site_page
 from articles.wordpress.uploads_zip import RESIZED_COPY
 from articles.wordpress.wxr import Author as ExportAuthor
 from articles.wordpress.wxr import Damage, Item, read_export
-from core.images import clean_upload
+from core.images import clean_upload, rendition_url
 from core.page_cache import forget_all_pages
+from core.site import absolute_url
 
 # WordPress status -> ours. Drafts, pending and private posts are never public here.
 STATUSES = {
@@ -60,6 +62,8 @@ class Summary:
     pictures: int = 0
     links_rewritten: int = 0
     pages: Counter = field(default_factory=Counter)  # created / updated / unchanged
+    # Every old address the import answers for: old path -> (kind, new path or GONE).
+    addresses: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def inventory_lines(self) -> list[str]:
         """Every shortcode the posts use, most used first: what a page builder left behind."""
@@ -68,6 +72,15 @@ class Summary:
         return ["Shortcodes in the export:"] + [
             f"  [{name}] x{count}" for name, count in self.shortcode_inventory.most_common()
         ]
+
+    def redirect_report(self) -> str:
+        """The old addresses as a CSV file for staff (Search Console's change of address)."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["old address", "kind", "new address"])
+        for old_path, (kind, new_path) in sorted(self.addresses.items()):
+            writer.writerow([old_path, kind, absolute_url(new_path) if new_path else "410 Gone"])
+        return out.getvalue()
 
     def lines(self) -> list[str]:
         lines = [f"Articles: {self.created} created, {self.updated} updated, "
@@ -139,7 +152,7 @@ class Importer:
         for item in self.waiting_for_attachments:
             self._item_or_problem(item, last_pass=True)
         if not self.dry_run:
-            self._redirect("/feed/", "/articles/feed/")
+            self._redirect("/feed/", "/articles/feed/", "feed")
             self._redirect_attachment_pages()
             self._attach_pictures()
             self._rewrite_links()
@@ -157,8 +170,8 @@ class Importer:
         for item in self.attachment_pages:
             slug = articles.get(item.parent)
             new_path = reverse("articles:detail", kwargs={"slug": slug}) if slug else GONE
-            self._redirect(item.link, new_path)
-            self._redirect_query("attachment_id", item.post_id, new_path)
+            self._redirect(item.link, new_path, "picture's page")
+            self._redirect_query("attachment_id", item.post_id, new_path, "picture's page")
 
     def _item_or_problem(self, item: Item, last_pass: bool = False) -> None:
         try:
@@ -234,6 +247,7 @@ class Importer:
         known = InlinePicture.objects.filter(imported_from=key).first()
         if known is not None:
             self.placed[key] = known.src
+            self._report_picture(key, known)
             return known.src
         try:
             with source.open("rb") as file:
@@ -249,6 +263,7 @@ class Importer:
             picture.image.save(cleaned.name, cleaned, save=False)
             picture.save()
             src = picture.src
+            self._report_picture(key, picture)
         self.placed[key] = src
         return src
 
@@ -349,7 +364,12 @@ class Importer:
                 if item.modified_gmt and article.updated_at > item.modified_gmt:
                     self.modified[article.pk] = item.modified_gmt
                 new = article.get_absolute_url()
-                self._redirect(item.link, new)
+                # Drafts keep their old address too (a 404 until published), but the report,
+                # meant for search engines, lists what readers can see.
+                kind = "post" if article.status == Article.Status.PUBLISHED else None
+                self._redirect(item.link, new, kind)
+                if kind:
+                    self._report(f"/?p={item.post_id}", kind, new)
                 self.new_addresses[old_address(item.link)] = new
                 self.new_addresses[f"/?p={item.post_id}"] = new
                 if item.meta.get("_thumbnail_id", "").isdigit():
@@ -376,15 +396,15 @@ class Importer:
             html = convert_body(item.body, self._place_picture, self.attachments.get).html
             self.summary.pages[save_site_page(new_path, title, html, self.dry_run)] += 1
         if not self.dry_run:
-            self._redirect(item.link, new_path)
-            self._redirect_query("page_id", item.post_id, new_path)
+            self._redirect(item.link, new_path, "page")
+            self._redirect_query("page_id", item.post_id, new_path, "page")
 
     def _topic(self, item: Item) -> Topic:
         nicename, name = item.categories[0] if item.categories else ("uncategorized", "General")
         slug = (nicename or slugify(name) or "general")[:50]
         topic, _ = Topic.objects.get_or_create(slug=slug, defaults={"name": name or slug})
         if not self.dry_run:
-            self._redirect(f"/category/{slug}/", topic.get_absolute_url())
+            self._redirect(f"/category/{slug}/", topic.get_absolute_url(), "category")
         return topic
 
     def _author(self, item: Item) -> Author:
@@ -394,26 +414,36 @@ class Importer:
         if author is None:
             author = Author.objects.create(name=name)
         if login:
-            self._redirect(f"/author/{login}/", "/articles/")
+            self._redirect(f"/author/{login}/", "/articles/", "author")
         return author
 
-    @staticmethod
-    def _redirect_query(name: str, number: int, new_path: str) -> None:
+    def _redirect_query(self, name: str, number: int, new_path: str, kind: str) -> None:
         """WordPress's plain address of a thing, /?page_id=12 (answered by addresses.py)."""
-        Redirect.objects.update_or_create(
-            site=Site.objects.get_current(),
-            old_path=f"/?{name}={number}",
-            defaults={"new_path": new_path},
-        )
-
-    @staticmethod
-    def _redirect(old_url: str, new_path: str) -> None:
-        old_path = old_address(old_url) if old_url else ""
-        if not old_path or old_path in ("/", new_path):
-            return
+        old_path = f"/?{name}={number}"
         Redirect.objects.update_or_create(
             site=Site.objects.get_current(), old_path=old_path, defaults={"new_path": new_path}
         )
+        self._report(old_path, kind, new_path)
+
+    def _redirect(self, old_url: str, new_path: str, kind: str | None) -> None:
+        """Record the old address's new one; `kind` names it in the report (None: left out)."""
+        old_path = old_address(old_url) if old_url else ""
+        if not old_path or old_path == "/":
+            return
+        if kind:
+            self._report(old_path, kind, new_path)
+        if old_path != new_path:
+            Redirect.objects.update_or_create(
+                site=Site.objects.get_current(), old_path=old_path, defaults={"new_path": new_path}
+            )
+
+    def _report(self, old_path: str, kind: str, new_path: str) -> None:
+        self.summary.addresses[old_path] = (kind, new_path)
+
+    def _report_picture(self, key: str, picture: InlinePicture) -> None:
+        """An uploaded file's address (and its WordPress sizes) leads to a rendition."""
+        rendition = rendition_url(picture.image.name, picture.width)
+        self._report(escape_uri_path(f"/wp-content/uploads/{key}"), "uploaded file", rendition)
 
 
 def old_address(url: str) -> str:

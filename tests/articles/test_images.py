@@ -14,8 +14,7 @@ from PIL import Image
 
 from core.images import MAX_UPLOAD_BYTES, CleanedPictureField, clean_upload
 from forever_fit.demo_pictures import draw_topic_picture
-from tests.conftest import run_queued_tasks
-from tests.factories import make_article, make_clinic, sign_in_staff
+from tests.factories import make_article, make_clinic, run_worker, sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +75,7 @@ def test_an_oversized_file_is_rejected_by_its_size():
 def test_hero_picture_is_served_in_several_widths_as_webp_and_jpeg(client):
     article = make_article(slug="with-picture", hero_alt="A person stretching")
     article.hero_image.save("hero.jpeg", draw_topic_picture("t", size=(1400, 700)))
-    run_queued_tasks()
+    run_worker()
     for width in (480, 800, 1200, 1400):
         for ext in ("webp", "jpeg"):
             name = f"renditions/articles/hero-{width}.{ext}"
@@ -107,7 +106,7 @@ def test_the_saving_request_makes_the_smallest_rendition_and_the_worker_the_rest
     assert 'src="/media/renditions/articles/fresh-480.jpeg"' in picture
     assert "fresh-800" not in picture
 
-    run_queued_tasks()
+    run_worker()
     assert len(renditions_of("fresh")) == 8
     # The worker's save made the page cache forget the page: the next reader gets every width.
     picture = client.get("/articles/new-picture/").content.decode().split("<picture>")[1]
@@ -142,13 +141,13 @@ def renditions_of(stem: str, folder: str = "articles") -> set[str]:
 def test_replacing_a_picture_removes_the_old_renditions_and_keeps_none_twice(client):
     article = make_article(slug="replaced", hero_alt="A knee")
     article.hero_image.save("first.jpeg", draw_topic_picture("1", size=(900, 500)))
-    run_queued_tasks()
+    run_worker()
     assert renditions_of("first") == {
         "first-480.webp", "first-480.jpeg", "first-800.webp", "first-800.jpeg",
         "first-900.webp", "first-900.jpeg",
     }  # fmt: skip
     article.hero_image.save("second.jpeg", draw_topic_picture("2", size=(900, 500)))
-    run_queued_tasks()
+    run_worker()
     assert renditions_of("first") == set()
     assert len(renditions_of("second")) == 6
 

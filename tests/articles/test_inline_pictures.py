@@ -13,8 +13,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from articles.html import sanitize_article_html
 from articles.models import InlinePicture
 from forever_fit.demo_pictures import draw_topic_picture
-from tests.conftest import run_queued_tasks
-from tests.factories import make_article, make_staff, sign_in_staff
+from tests.factories import make_article, make_staff, run_worker, sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +48,7 @@ def test_an_article_saved_before_the_worker_finished_offers_the_rest_once_made(c
     assert f'srcset="{stem}-480.jpeg 480w"' in page and f'src="{stem}-480.jpeg"' in page
     assert "data-renditions-up-to" not in page  # the saved text's note stays off the page
 
-    run_queued_tasks()  # the worker makes them, and the articles showing the picture learn it
+    run_worker()  # the worker makes them, and the articles showing the picture learn it
     article.refresh_from_db()
     assert "data-renditions-up-to" not in article.body
     page = client.get(article.get_absolute_url()).content.decode()

@@ -11,7 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from articles.models import Article, InlinePicture, Topic, WordPressImport
 from articles.wordpress.importer import Importer
-from tests.conftest import run_queued_tasks
+from tests.factories import run_worker
 from tests.html import json_ld
 
 pytestmark = pytest.mark.django_db
@@ -254,7 +254,7 @@ def test_featured_pictures_links_between_posts_and_tags(tmp_path):
 def test_an_editor_imports_from_the_admin_and_sees_the_summary(
     client, site_export, settings, tmp_path, django_capture_on_commit_callbacks
 ):
-    from tests.factories import make_staff, run_worker, sign_in_staff
+    from tests.factories import make_staff, sign_in_staff
 
     settings.PRIVATE_ROOT = tmp_path / "private"
     sign_in_staff(client, make_staff("editor", "Editors"))
@@ -313,7 +313,7 @@ def test_pictures_in_the_text_are_copied_once_and_their_addresses_rewritten(tmp_
     assert "Pictures in the text copied: 3." in dry and not InlinePicture.objects.exists()
     output = run(path, "--uploads", str(uploads))
     assert "Pictures in the text copied: 3." in output  # leg.jpg shown twice, copied once
-    run_queued_tasks()  # the worker makes their renditions
+    run_worker()  # the worker makes their renditions
     assert "Picture in “Gutenberg” not in the uploads folder: " + base + "/missing.jpg" in output
     walk = InlinePicture.objects.get(imported_from="2025/10/walk.jpg")  # the original, not 300px
     assert (walk.width, walk.alt) == (900, "Two people walking")
@@ -352,7 +352,7 @@ def test_a_manager_imports_pictures_too_by_sending_the_uploads_folder_as_a_zip(
     client, settings, tmp_path, django_capture_on_commit_callbacks
 ):
     from forever_fit.demo_pictures import draw_topic_picture
-    from tests.factories import make_staff, run_worker, sign_in_staff
+    from tests.factories import make_staff, sign_in_staff
 
     settings.PRIVATE_ROOT = tmp_path / "private"
     leg = draw_topic_picture("back-pain", size=(1200, 800)).read()

@@ -3,6 +3,8 @@ were made by WordPress 6.1 itself from Debian's package (make_fixtures.sh there 
 written by hand. Each published post must be reachable at every address it had; what WordPress
 hid stays hidden; a second import changes nothing."""
 
+import csv
+import io
 import re
 from collections import Counter
 from datetime import timedelta
@@ -17,8 +19,8 @@ from django.utils import timezone
 from lxml import etree
 from pytest_django.asserts import assertRedirects
 
-from articles.models import Article, InlinePicture, Topic
-from tests.conftest import run_queued_tasks
+from articles.models import Article, InlinePicture, Topic, WordPressImport
+from tests.factories import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +147,7 @@ def test_each_post_keeps_what_wordpress_showed_words_tables_lists_headings_and_p
     paragraph: our editor's tables have none). A Contact Form 7 form is left
     out of the count: it becomes a link to our request form on purpose (another test)."""
     import_the_site()
-    run_queued_tasks()
+    run_worker()
     rendered = sorted((SITE / "rendered").glob("*.html"))
     assert len(rendered) == 6
     for path in rendered:
@@ -227,7 +229,7 @@ def test_every_kind_of_old_address_answers_with_one_301_or_410(client):
     """The addresses WordPress gave this site besides its posts and pages, each to the closest
     new page in one step, whatever tracking is added to it."""
     import_the_site()
-    run_queued_tasks()
+    run_worker()
     running = Article.objects.get(title="Getting back to running after a knee sprain")
     knee = InlinePicture.objects.get(imported_from="2024/05/knee-exercise.jpg")
     knee_jpeg = f"/media/renditions/{knee.image.name[:-4]}-1200.jpeg"
@@ -262,3 +264,40 @@ def test_every_kind_of_old_address_answers_with_one_301_or_410(client):
     assertRedirects(client.get(f"/?attachment_id={attachment_id}"), running.get_absolute_url(), 301)
     # A file the import did not copy (no post showed it) is gone, not missing.
     assert client.get("/wp-content/uploads/2023/01/never-uploaded.jpg").status_code == 410
+
+
+def test_staff_download_a_report_of_every_old_address_and_its_new_one(
+    client, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from tests.factories import make_staff, sign_in_staff
+
+    settings.PRIVATE_ROOT = tmp_path / "private"
+    editor = make_staff("editor", "Editors")
+    sign_in_staff(client, editor)
+    with (
+        (SITE / "export.xml").open("rb") as upload,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        client.post("/admin/articles/wordpressimport/add/", {"export": upload, "dry_run": ""})
+    [run] = WordPressImport.objects.all()
+    run_worker()
+    page = client.get(f"/admin/articles/wordpressimport/{run.pk}/change/").content.decode()
+    link = f"/admin/articles/wordpressimport/{run.pk}/redirects.csv"
+    assert f'<a href="{link}">Download the ' in page
+    response = client.get(link)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment;" in response["Content-Disposition"]
+    rows = {row[0]: row[1:] for row in csv.reader(io.StringIO(response.content.decode()))}
+    running = Article.objects.get(title="Getting back to running after a knee sprain")
+    public = f"https://www.foreverfitpt.example{running.get_absolute_url()}"
+    assert rows["/2024/05/getting-back-to-running-after-a-knee-sprain/"] == ["post", public]
+    assert rows["/about-us/"] == ["page", "https://www.foreverfitpt.example/about-us/"]
+    assert rows["/contact/"] == ["page", "https://www.foreverfitpt.example/locations/"]
+    assert rows["/category/sports-injuries/"][0] == "category"
+    emoji = "/2024/06/dont-ignore-hip-pain-%F0%9F%A6%B4-cafe-style-qa/"
+    assert rows[emoji][1].endswith("/articles/dont-ignore-hip-pain-cafe-style-qa/")
+    # Hidden posts are not listed: the report must not reveal a draft's address.
+    assert not any("private-staff-rota" in old or "private-staff-rota" in new[1]
+                   for old, new in rows.items() if new)  # fmt: skip
+    client.logout()
+    assert client.get(link).status_code in (302, 404)  # staff only

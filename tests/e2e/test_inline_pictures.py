@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 from articles.models import Article, InlinePicture
 from forever_fit.demo_pictures import draw_topic_picture
-from tests.conftest import run_queued_tasks
 from tests.e2e.conftest import SCREENSHOTS, open_page
 from tests.e2e.test_journeys import sign_in
+from tests.factories import run_worker
 
 
 def test_an_editor_inserts_a_picture_from_the_chooser(browser, live_server, site,
@@ -20,7 +20,7 @@ def test_an_editor_inserts_a_picture_from_the_chooser(browser, live_server, site
     editor.groups.add(Group.objects.get(name="Editors"))
     picture = InlinePicture(alt="A therapist guiding a knee bend")
     picture.image.save("knee-bend.jpg", draw_topic_picture("knee-pain", size=(1000, 600)))
-    run_queued_tasks()  # the worker makes its renditions while the editor writes
+    run_worker()  # the worker makes its renditions while the editor writes
     article = site["article"]
     page = open_page(browser, 1280)
     sign_in(page, live_server, "editor")

@@ -26,8 +26,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--author-map", help="CSV of WordPress login,author name (no header row)."
         )
+        parser.add_argument(
+            "--redirect-report",
+            help="Write a CSV of every old address, its kind and its new address here.",
+        )
 
-    def handle(self, *args, export, dry_run=False, author_map=None, uploads=None, **options):
+    def handle(
+        self,
+        *args,
+        export,
+        dry_run=False,
+        author_map=None,
+        uploads=None,
+        redirect_report=None,
+        **options,
+    ):
         path = Path(export)
         if not path.is_file():
             raise CommandError(f"No file at {path}.")
@@ -67,3 +80,6 @@ class Command(BaseCommand):
                 self.stdout.write(line)
         for line in summary.lines():
             self.stdout.write(line)
+        if redirect_report and not dry_run:
+            Path(redirect_report).write_text(summary.redirect_report(), encoding="utf-8")
+            self.stdout.write(f"Redirect report: {redirect_report}")
