@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed-dev
 HOST_PORT := 127.0.0.1:8000
 
 .PHONY: run worker test browser-tools system-packages prod lint format ci lock clean bench \
-	bench-tools scale-check chaos
+	bench-tools bench-import scale-check chaos
 
 # A Python >= 3.12 from the PATH or, where `python3` is older, from pyenv's versions folder.
 $(PY):
@@ -89,6 +89,10 @@ prod: $(INSTALLED)
 bench: bench-tools
 	$(PY) deploy/bench.py
 	$(PY) deploy/picture_cost.py
+
+# A 100 MB WordPress export made from the fixture, imported without pictures (deploy/import_bench.py).
+bench-import: $(INSTALLED)
+	cd deploy && ../$(PY) import_bench.py
 
 bench-tools: $(INSTALLED)
 	@missing=""; \

@@ -283,7 +283,13 @@ class Importer:
             self.summary.links_rewritten += 1
             return f'href="{target}"'
 
-        for article in Article.objects.filter(wordpress_id__isnull=False):
+        # A few hundred bodies at a time (a large site has tens of thousands), read by number
+        # rather than through one open cursor, since some are saved on the way.
+        imported = list(
+            Article.objects.filter(wordpress_id__isnull=False).values_list("pk", flat=True)
+        )
+        batches = (imported[i : i + 500] for i in range(0, len(imported), 500))
+        for article in (a for batch in batches for a in Article.objects.filter(pk__in=batch)):
             body = pattern.sub(new_href, article.body)
             if body != article.body:
                 article.body = body

@@ -122,10 +122,19 @@ def read_export(file) -> Iterator[Author | Item | Damage]:
                 element.clear()
             elif tag == "item":
                 item = _item(element, namespace)
-                yield item
                 name = f"Item {item.post_id} ({item.title or 'untitled'})"
                 errors = list(parser.error_log)[errors_seen:]
                 errors_seen += len(errors)
+                if errors and not item.post_type:  # the file ends inside this item
+                    yield Damage(
+                        f"The export ends in the middle of “{item.title or 'an item'}”: the file "
+                        "was cut short (a download or upload that stopped?), so it and anything "
+                        "after it were not imported. Export from WordPress again and import the "
+                        "whole file: what was imported is updated, not doubled.",
+                        str(item.post_id or ""),
+                    )
+                    continue
+                yield item
                 for error in errors:
                     yield Damage(
                         f"{name}: the export's XML is broken at line {error.line} "

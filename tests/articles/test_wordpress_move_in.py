@@ -301,3 +301,17 @@ def test_staff_download_a_report_of_every_old_address_and_its_new_one(
                    for old, new in rows.items() if new)  # fmt: skip
     client.logout()
     assert client.get(link).status_code in (302, 404)  # staff only
+
+
+def test_an_export_cut_short_says_so_and_keeps_what_came_before(tmp_path):
+    whole = (SITE / "export.xml").read_bytes()
+    cut = tmp_path / "export.xml"
+    cut.write_bytes(whole[: whole.index(b"Why your lower back aches after sitting") + 2000])
+    out = StringIO()
+    call_command("import_wordpress", str(cut), stdout=out)
+    assert "The export ends in the middle of “Why your lower back aches after sitting”" in (
+        out.getvalue()
+    )
+    assert "Export from WordPress again and import the whole file" in out.getvalue()
+    assert Article.objects.filter(title="A shoulder program you can do at home").exists()
+    assert not Article.objects.filter(title="Why your lower back aches after sitting").exists()
