@@ -41,8 +41,11 @@ class OldAddressesMiddleware:
     @staticmethod
     def answer_for(request):
         site = get_current_site(request)
-        path = escape_uri_path(request.path)
-        new_path = recorded(site, request.get_full_path()) or new_address(site, path)
+        path, full_path = escape_uri_path(request.path), request.get_full_path()
+        # With its query string only when the import recorded it so; "" (Gone) counts.
+        new_path = recorded(site, full_path) if full_path != path else None
+        if new_path is None:
+            new_path = new_address(site, path)
         if new_path is None or (new_path and not shown_to_visitors(new_path)):
             return None
         return HttpResponsePermanentRedirect(new_path) if new_path else HttpResponseGone()
@@ -89,7 +92,7 @@ def _paged(site, match):
 
 def _category(site, match):
     """A nested category (/category/sports-injuries/running/) goes to the topic of its own
-    slug, else of its top category, else to the articles."""
+    slug, else of the nearest category above it that is a topic, else to the articles."""
     slugs = unquote(match["path"]).strip("/").split("/")
     for slug in reversed(slugs):
         topic = Topic.objects.filter(slug=slug).first()
