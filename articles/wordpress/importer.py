@@ -331,6 +331,11 @@ class Importer:
             return
         converted = convert_body(item.body, self._place_picture, self.attachments.get)
         self.summary.shortcodes.update(converted.unknown_shortcodes)
+        if converted.unknown_shortcodes:
+            removed = ", ".join(f"[{name}]" for name in sorted(converted.unknown_shortcodes))
+            self.summary.problems.append(
+                f"“{self.title}”: {removed} removed (nothing here does what it did)."
+            )
         if converted.replaced:
             self.summary.problems.append(
                 f"“{self.title}”: its Contact Form 7 form is now a link to the appointment "

@@ -315,3 +315,17 @@ def test_an_export_cut_short_says_so_and_keeps_what_came_before(tmp_path):
     assert "Export from WordPress again and import the whole file" in out.getvalue()
     assert Article.objects.filter(title="A shoulder program you can do at home").exists()
     assert not Article.objects.filter(title="Why your lower back aches after sitting").exists()
+
+
+def test_an_export_after_one_post_was_edited_updates_exactly_that_post(tmp_path):
+    import_the_site()
+    edited = tmp_path / "export.xml"
+    edited.write_text(
+        (SITE / "export.xml")
+        .read_text()
+        .replace("Stand up every half hour, even briefly.", "Stand up every twenty minutes.")
+    )
+    out = StringIO()
+    call_command("import_wordpress", str(edited), "--uploads", str(SITE / "uploads"), stdout=out)
+    assert "Articles: 0 created, 1 updated, 10 unchanged." in out.getvalue()
+    assert "twenty minutes" in Article.objects.get(title__startswith="Why your lower back").body
