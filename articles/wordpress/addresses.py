@@ -111,9 +111,11 @@ def _upload(site, match):
     name = unquote(match["file"])
     original = RESIZED_COPY.sub(r"\1", name)
     picture = InlinePicture.objects.filter(imported_from__in=[original, name]).first()
-    if picture is None:
-        return GONE
-    return rendition_url(picture.image.name, picture.width, picture.image_renditions_up_to)
+    if picture is not None:
+        return rendition_url(picture.image.name, picture.width, picture.image_renditions_up_to)
+    # An article's own picture (WordPress's featured image): the import recorded its file.
+    featured = recorded(site, escape_uri_path(f"/wp-content/uploads/{original}"))
+    return featured if featured is not None else GONE
 
 
 OLD_KINDS = [

@@ -208,13 +208,16 @@ class Importer:
             except ValidationError as error:
                 self.summary.problems.append(f"Picture of “{article.title}”: {error.messages[0]}")
                 continue
-            if article.hero_image and article.hero_image.name.endswith(picture.name):
-                continue  # imported before
-            article.hero_image.save(picture.name, picture, save=False)
-            article.hero_alt = alt
-            article.hero_decorative = not alt
-            article.save()
-            self.summary.pictures += 1
+            if not (article.hero_image and article.hero_image.name.endswith(picture.name)):
+                article.hero_image.save(picture.name, picture, save=False)
+                article.hero_alt = alt
+                article.hero_decorative = not alt
+                article.save()
+                self.summary.pictures += 1
+            # Its old address (and its WordPress sizes, addresses.py) leads to a rendition.
+            key = source.relative_to(self.uploads.resolve()).as_posix()
+            rendition = rendition_url(article.hero_image.name, article.hero_width)
+            self._redirect(f"/wp-content/uploads/{key}", rendition, "uploaded file")
 
     def _uploaded_file(self, url: str) -> Path | None:
         """The file an uploads address names, inside the uploads folder (never outside it). For
@@ -407,7 +410,7 @@ class Importer:
             html = convert_body(item.body, self._place_picture, self.attachments.get).html
             self.summary.pages[save_site_page(new_path, title, html, self.dry_run)] += 1
         if not self.dry_run:
-            self._redirect(item.link, new_path, "page")
+            self._redirect(old_path, new_path, "page")
             self._redirect_query("page_id", item.post_id, new_path, "page")
 
     def _topic(self, item: Item) -> Topic:

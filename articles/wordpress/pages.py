@@ -17,6 +17,10 @@ EQUIVALENTS = {
     "privacy-policy": "privacy",
     "privacy": "privacy",
     "accessibility": "accessibility",
+    # WordPress's posts page (Settings › Reading), an empty page that listed the posts.
+    "blog": "articles:list",
+    "news": "articles:list",
+    "articles": "articles:list",
 }
 MOVED_UNDER = "/pages"  # where a page goes whose old address is one of ours
 

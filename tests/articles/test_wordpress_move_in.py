@@ -262,6 +262,13 @@ def test_every_kind_of_old_address_answers_with_one_301_or_410(client):
         if item.findtext(f"{WP}post_name") == "a-therapist-guiding-a-knee-bend"
     )
     assertRedirects(client.get(f"/?attachment_id={attachment_id}"), running.get_absolute_url(), 301)
+    # A picture only ever a post's featured image leads to the article's own picture.
+    divi = Article.objects.get(title="Why your lower back aches after sitting")
+    hero_jpeg = f"/media/renditions/{divi.hero_image.name.rsplit('.', 1)[0]}-1200.jpeg"
+    for size in ("", "-300x200", "-1024x683"):
+        response = client.get(f"/wp-content/uploads/2024/06/standing-desk{size}.jpg")
+        assert (response.status_code, response["Location"]) == (301, hero_jpeg)
+    assertRedirects(client.get("/blog/"), "/articles/", 301)  # WordPress's posts page
     # A file the import did not copy (no post showed it) is gone, not missing.
     assert client.get("/wp-content/uploads/2023/01/never-uploaded.jpg").status_code == 410
 

@@ -183,6 +183,15 @@ foreach ([$knee => 'classic', $shoulder => 'blocks', $desk => 'divi', $walk => '
     wp_update_post(['ID' => $id, 'post_parent' => $posts[$key]]);
 }
 
+// A picture only ever shown as a post's featured image, and WordPress's posts page.
+$standing = picture('standing-desk.jpg', 1200, 800, [70, 90, 130], 'A person working at a standing desk', '2024/06');
+wp_update_post(['ID' => $standing, 'post_parent' => $posts['divi']]);
+set_post_thumbnail($posts['divi'], $standing);
+$blog = post('Blog', '', ['post_type' => 'page', 'post_date' => '2024-01-05 09:00:00']);
+update_option('show_on_front', 'page');
+update_option('page_on_front', $about);
+update_option('page_for_posts', $blog);
+
 // --- Checks: block posts parse as blocks and render --------------------------------------
 foreach (['blocks'] as $key) {
     $content = get_post($posts[$key])->post_content;
