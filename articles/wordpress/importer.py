@@ -29,7 +29,7 @@ from articles.wordpress.convert import Attachment, convert_body, gallery_ids
 from articles.wordpress.pages import address_for, equivalent_of, save_site_page
 from articles.wordpress.uploads_zip import RESIZED_COPY
 from articles.wordpress.wxr import Author as ExportAuthor
-from articles.wordpress.wxr import Damage, Item, read_export
+from articles.wordpress.wxr import Category, Damage, Item, read_export
 from core.images import clean_upload, rendition_url
 from core.page_cache import forget_all_pages
 from core.site import absolute_url
@@ -129,7 +129,10 @@ class Importer:
         # Posts whose [gallery ids=...] names attachments not read yet (WordPress exports the
         # pictures uploaded for a post after it): imported once the whole export is read.
         self.waiting_for_attachments: list[Item] = []
-        self.attachment_pages: list[Item] = []  # each picture's own page: to its post's article
+        self.attachment_pages: list[Item] = []
+        self.categories: list[
+            Category
+        ] = []  # the export's list, for /?cat=ID  # each picture's own page: to its post's article
         self.featured: dict[int, int] = {}  # article pk -> attachment id
         self.new_addresses: dict[str, str] = {}  # old path or ?p=ID -> new path
         self.placed: dict[str, str] = {}  # uploads-relative path -> our address, this run
@@ -141,6 +144,9 @@ class Importer:
         for entry in read_export(file):
             if isinstance(entry, ExportAuthor):
                 self.authors[entry.login] = entry.display_name or entry.login
+                continue
+            if isinstance(entry, Category):
+                self.categories.append(entry)
                 continue
             if isinstance(entry, Damage):
                 self.summary.problems.append(entry.message)
@@ -154,6 +160,7 @@ class Importer:
         if not self.dry_run:
             self._redirect("/feed/", "/articles/feed/", "feed")
             self._redirect_attachment_pages()
+            self._redirect_category_numbers()
             self._attach_pictures()
             self._rewrite_links()
             self._keep_modified_dates()
@@ -172,6 +179,15 @@ class Importer:
             new_path = reverse("articles:detail", kwargs={"slug": slug}) if slug else GONE
             self._redirect(item.link, new_path, "picture's page")
             self._redirect_query("attachment_id", item.post_id, new_path, "picture's page")
+
+    def _redirect_category_numbers(self) -> None:
+        """/?cat=ID to the topic of that category, else of its parent, else the articles."""
+        topics = {topic.slug: topic.get_absolute_url() for topic in Topic.objects.all()}
+        for category in self.categories:
+            new_path = topics.get(category.slug) or topics.get(category.parent)
+            self._redirect_query(
+                "cat", category.term_id, new_path or reverse("articles:list"), "category"
+            )
 
     def _item_or_problem(self, item: Item, last_pass: bool = False) -> None:
         try:

@@ -32,6 +32,15 @@ class Author:
 
 
 @dataclass
+class Category:
+    """A category of the export's list (what /?cat=ID named), with its parent's slug."""
+
+    term_id: int
+    slug: str
+    parent: str
+
+
+@dataclass
 class Item:
     post_id: int
     post_type: str
@@ -86,7 +95,7 @@ def _text(element, tag) -> str:
     return (found.text or "") if found is not None else ""
 
 
-def read_export(file) -> Iterator[Author | Item | Damage]:
+def read_export(file) -> Iterator[Author | Category | Item | Damage]:
     """Authors and items of an export, in file order, and a Damage note after an item whose XML
     was broken; raises NotAnExport at once for anything that is not an export."""
     parser = etree.iterparse(
@@ -119,6 +128,15 @@ def read_export(file) -> Iterator[Author | Item | Damage]:
                     login=_text(element, _ns(f"{WP}author_login", namespace)),
                     display_name=_text(element, _ns(f"{WP}author_display_name", namespace)),
                 )
+                element.clear()
+            elif tag == _ns(f"{WP}category", namespace):
+                term_id = _text(element, _ns(f"{WP}term_id", namespace)).strip()
+                if term_id.isdigit():
+                    yield Category(
+                        term_id=int(term_id),
+                        slug=_text(element, _ns(f"{WP}category_nicename", namespace)),
+                        parent=_text(element, _ns(f"{WP}category_parent", namespace)),
+                    )
                 element.clear()
             elif tag == "item":
                 item = _item(element, namespace)

@@ -262,6 +262,13 @@ def test_every_kind_of_old_address_answers_with_one_301_or_410(client):
         if item.findtext(f"{WP}post_name") == "a-therapist-guiding-a-knee-bend"
     )
     assertRedirects(client.get(f"/?attachment_id={attachment_id}"), running.get_absolute_url(), 301)
+    category_numbers = {
+        category.findtext(f"{WP}category_nicename"): category.findtext(f"{WP}term_id")
+        for category in etree.parse(str(SITE / "export.xml")).iter(f"{WP}category")
+    }
+    assertRedirects(client.get(f"/?cat={category_numbers['sports-injuries']}"), sports, 301)
+    assertRedirects(client.get(f"/?cat={category_numbers['back-pain']}"),
+                    Topic.objects.get(slug="back-pain").get_absolute_url(), 301)  # fmt: skip
     # A picture only ever a post's featured image leads to the article's own picture.
     divi = Article.objects.get(title="Why your lower back aches after sitting")
     hero_jpeg = f"/media/renditions/{divi.hero_image.name.rsplit('.', 1)[0]}-1200.jpeg"
