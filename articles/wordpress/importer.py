@@ -129,10 +129,8 @@ class Importer:
         # Posts whose [gallery ids=...] names attachments not read yet (WordPress exports the
         # pictures uploaded for a post after it): imported once the whole export is read.
         self.waiting_for_attachments: list[Item] = []
-        self.attachment_pages: list[Item] = []
-        self.categories: list[
-            Category
-        ] = []  # the export's list, for /?cat=ID  # each picture's own page: to its post's article
+        self.attachment_pages: list[Item] = []  # each picture's page: to its post's article
+        self.categories: list[Category] = []  # the export's list, for /?cat=ID
         self.featured: dict[int, int] = {}  # article pk -> attachment id
         self.new_addresses: dict[str, str] = {}  # old path or ?p=ID -> new path
         self.placed: dict[str, str] = {}  # uploads-relative path -> our address, this run
@@ -333,6 +331,11 @@ class Importer:
         if item.status not in STATUSES:
             self.summary.skipped[f"posts with status {item.status!r}"] += 1
             return
+        if not last_pass and any(
+            int(number) not in self.attachments for number in gallery_ids(item.body)
+        ):
+            self.waiting_for_attachments.append(item)
+            return
         for tag in item.tags:
             self.summary.tags[tag] += 1
         self.title = item.title.strip() or f"post {item.post_id}"
@@ -343,11 +346,6 @@ class Importer:
                 f"“{self.title}” is password-protected in WordPress: imported as a draft, never "
                 "public. Publish it once its text may be read by anyone."
             )
-        if not last_pass and any(
-            int(number) not in self.attachments for number in gallery_ids(item.body)
-        ):
-            self.waiting_for_attachments.append(item)
-            return
         converted = convert_body(item.body, self._place_picture, self.attachments.get)
         self.summary.shortcodes.update(converted.unknown_shortcodes)
         if converted.unknown_shortcodes:
