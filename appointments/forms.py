@@ -29,6 +29,13 @@ def reason_choices() -> list[tuple[str, str]]:
 SUBMISSION_KEY = re.compile(r"[A-Za-z0-9_-]{22,64}")
 
 
+def local_path(address: str) -> str:
+    """The address if it is a path on this site that the model can keep (200 characters), else
+    "": the page a patient came from, never a link elsewhere (`//host` is another site)."""
+    local = address.startswith("/") and not address.startswith("//")
+    return address if local and len(address) <= 200 else ""
+
+
 def new_submission_key() -> str:
     return secrets.token_urlsafe(24)
 
@@ -85,7 +92,7 @@ class AppointmentRequestForm(forms.ModelForm):
     clinic = forms.ModelChoiceField(
         queryset=Clinic.objects.active(),
         required=False,
-        empty_label="No preference",
+        empty_label=NO_PREFERENCE,
         label="Preferred clinic",
         widget=DropDown,
     )
@@ -185,8 +192,7 @@ class AppointmentRequestForm(forms.ModelForm):
             initial["clinic"] = clinic
         if query.get("reason") in dict(reason_choices()):
             initial["reason"] = query["reason"]
-        source = query.get("from", "")
-        if source.startswith("/") and not source.startswith("//") and len(source) <= 200:
+        if source := local_path(query.get("from", "")):
             initial["source"] = source
         return initial
 
@@ -201,10 +207,7 @@ class AppointmentRequestForm(forms.ModelForm):
         return key if SUBMISSION_KEY.fullmatch(key) else new_submission_key()
 
     def clean_source(self):
-        source = self.cleaned_data["source"]
-        # A local path of ours only (the model keeps 200 characters): anything else is dropped.
-        local = source.startswith("/") and not source.startswith("//")
-        return source if local and len(source) <= 200 else ""
+        return local_path(self.cleaned_data["source"])
 
     def clean(self):
         cleaned = super().clean()

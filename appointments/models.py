@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from appointments.business_days import contact_deadline, overdue_numbers
+from appointments.business_days import overdue_numbers
 from articles.models import Topic
 from locations.models import Clinic
 
@@ -237,12 +237,6 @@ class AppointmentRequest(models.Model):
             and self.created_at < stuck_before(now)
         )
 
-    def is_overdue(self, now: datetime | None = None) -> bool:
-        received = timezone.localdate(self.created_at)
-        return self.status == self.Status.NEW and timezone.localdate(now) > contact_deadline(
-            self.clinic, received
-        )
-
 
 class StatusChange(models.Model):
     """A request's status history: when it moved from new to contacted (and on), and who moved
@@ -314,5 +308,5 @@ class MonthlyRequestCount(models.Model):
         ]
 
     def __str__(self):
-        clinic = self.clinic.name if self.clinic else "No preference"
+        clinic = self.clinic.name if self.clinic else NO_PREFERENCE
         return f"{clinic}, {self.month:%B %Y}: {self.count}"

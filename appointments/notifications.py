@@ -22,6 +22,7 @@ import logging
 import smtplib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -66,16 +67,22 @@ def claim(request_id: int) -> bool:
     return claimed == 1
 
 
+class Outcome(StrEnum):
+    SENT = "sent"
+    NOTHING_TO_SEND = "nothing to send"  # sent already, or another worker holds it
+    FAILED = "failed"  # the mail server did not take it: tried again at `retry_at`
+
+
 @dataclass(frozen=True)
 class Delivery:
-    outcome: str  # "sent", "nothing to send" or "failed"
+    outcome: Outcome
     retry_at: datetime | None = None
 
 
 def deliver(request_id: int) -> Delivery:
     """Send whatever the request still owes; on a mail failure, say when to try again."""
     if not claim(request_id):
-        return Delivery("nothing to send")
+        return Delivery(Outcome.NOTHING_TO_SEND)
     appointment = AppointmentRequest.objects.select_related("clinic").get(pk=request_id)
     outstanding = AppointmentRequest.objects.filter(pk=request_id)
     try:
@@ -98,9 +105,9 @@ def deliver(request_id: int) -> Delivery:
             type(error).__name__,
             wait,
         )
-        return Delivery("failed", retry_at)
+        return Delivery(Outcome.FAILED, retry_at)
     outstanding.update(notify_after=None, notification_error="", claimed_by="")
-    return Delivery("sent")
+    return Delivery(Outcome.SENT)
 
 
 def overdue_ids(now=None) -> list[int]:

@@ -34,13 +34,12 @@ def submit_request(*, form: AppointmentRequestForm) -> AppointmentRequest:
     key = form.cleaned_data["submission"]
     if earlier := already_received(key):
         return earlier
-    token = spam.token_problem(form.data.get("shown", ""))
-    # "stale" is the token's verdict, not a password (bandit B105).
-    if token == "stale":  # nosec B105
+    problem = spam.token_problem(form.data.get("shown", ""))
+    if problem is spam.TokenProblem.STALE:
         raise StaleForm
     appointment = form.save(commit=False)
     appointment.submission_key = key or ""
-    if token in ("too fast", "invalid") or form.data.get("website"):
+    if problem or form.data.get("website"):
         appointment.status = AppointmentRequest.Status.SPAM
     try:
         with transaction.atomic():

@@ -11,7 +11,6 @@ from django_tasks_db.models import DBTaskResult
 
 from appointments import notifications
 from appointments.models import AppointmentRequest
-from appointments.retention import purge_old_requests
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +28,7 @@ def deliver_notifications(request_id: int) -> str:
         return "database connection lost; queued again"
     if delivery.retry_at:
         deliver_notifications.using(run_after=delivery.retry_at).enqueue(request_id)
-    elif delivery.outcome == "sent" and (retried := retry_waiting_now()):
+    elif delivery.outcome is notifications.Outcome.SENT and (retried := retry_waiting_now()):
         logger.info("Mail is back: %d request(s) waiting on a retry sent now.", retried)
     return delivery.outcome
 
@@ -110,9 +109,3 @@ def check_the_queue() -> str:
 def look_after_the_queue() -> str:
     """Inside the running worker: the regular check, without waiting for the periodic sweep."""
     return check_the_queue()
-
-
-@task
-def purge_old_requests_task() -> str:
-    """Delete requests past the retention period (schedule it daily); say what was removed."""
-    return purge_old_requests().summary

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -23,19 +23,13 @@ from articles.models import (
 )
 from articles.preview import preview_url
 from articles.tasks import import_wordpress_export
-from core.images import (
-    CleanedPictureField,
-    delete_renditions,
-    rendition_name,
-    rendition_widths,
-)
+from core.images import delete_renditions, rendition_name, rendition_widths
 from core.page_cache import forget_all_pages
 from core.site import absolute_url
 
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    formfield_overrides = {models.ImageField: {"form_class": CleanedPictureField}}
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -113,7 +107,6 @@ class ArticleAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["css/admin.css"]}
 
-    formfield_overrides = {models.ImageField: {"form_class": CleanedPictureField}}
     # Five columns that fit a 1366-pixel laptop beside the admin's menu; authors are a filter.
     list_display = ["title", "state", "when", "topic", "reviewed"]
     list_filter = ["status", ReviewDueFilter, "topic", "author", "reviewer", "publish_at"]
@@ -287,10 +280,6 @@ CHOOSER_PICTURES = 60  # the newest, or the newest that match a search
 
 
 class InlinePictureForm(forms.ModelForm):
-    image = CleanedPictureField(
-        label="Picture", min_width=320, help_text=InlinePicture._meta.get_field("image").help_text
-    )
-
     class Meta:
         model = InlinePicture
         fields = ["image", "alt"]

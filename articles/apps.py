@@ -25,8 +25,7 @@ class ArticlesConfig(AppConfig):
 
         topics_menu.forget_on_change(Topic)
         authors_list.forget_on_change(Author)
-        newest_of_each_topic.forget_on_change(Article)
-        newest_of_each_topic.forget_on_change(Topic)  # the links name their topic
+        newest_of_each_topic.forget_on_change(Article, Topic)  # the links name their topic
         urgent_care_wording.forget_on_change(UrgentCareNotice)
         forget_pages_on_change(Article, Author, Topic, UrgentCareNotice)
         changes_by_itself_at(next_publication)

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Min
 from django.urls import reverse, reverse_lazy
@@ -35,28 +34,18 @@ class Topic(models.Model):
         help_text="How the appointment form offers this topic as a reason for a visit, e.g. "
         "“Back pain or sciatica”. Empty: the topic's name.",
     )
-    picture = models.ImageField(
+    picture = images.PictureField(
         upload_to="topics/",
         blank=True,
-        width_field="picture_width",
-        height_field="picture_height",
         help_text="Shown on the cards of this topic's articles that have no picture of their "
         "own: a drawing or photo of the subject, at least 800 pixels wide.",
     )
-    picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    picture_renditions_up_to = images.renditions_up_to_field()
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        old = Topic.objects.filter(pk=self.pk).values_list("picture", flat=True).first()
-        super().save(*args, **kwargs)
-        images.replace_renditions(self, "picture", old)
 
     def get_absolute_url(self):
         return slug_url("articles:topic", self.slug)
@@ -290,16 +279,16 @@ class Article(models.Model):
     )
     last_reviewed = models.DateField(null=True, blank=True)
     # Picture
-    hero_image = models.ImageField(
+    hero_image = images.PictureField(
         upload_to="articles/",
         blank=True,
         width_field="hero_width",
         height_field="hero_height",
         help_text="JPEG, PNG or WebP, at least 800 pixels wide, 10 MB at most.",
+        description="hero_alt",
+        decorative_when="hero_decorative",
+        description_message="Describe the picture, or tick “the picture is decorative”.",
     )
-    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    hero_image_renditions_up_to = images.renditions_up_to_field()
     hero_alt = models.CharField(
         "picture description",
         max_length=200,
@@ -377,11 +366,10 @@ class Article(models.Model):
         self.search_text = search.search_text_of(self)
         self.reading_minutes = max(1, round(html.word_count(self.body) / WORDS_PER_MINUTE))
         self.table_of_contents = html.headings(self.body)
-        old = Article.objects.filter(pk=self.pk).values("slug", "hero_image").first()
+        old_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
         super().save(*args, **kwargs)
-        if old and old["slug"] != self.slug:
-            self._redirect_from(reverse("articles:detail", kwargs={"slug": old["slug"]}))
-        images.replace_renditions(self, "hero_image", old["hero_image"] if old else None)
+        if old_slug and old_slug != self.slug:
+            self._redirect_from(reverse("articles:detail", kwargs={"slug": old_slug}))
         search.refresh_search_vectors(Article.objects.filter(pk=self.pk))
         shown = InlinePicture.objects.filter(image__in=html.picture_names(self.body))
         self.inline_pictures.set(shown)
@@ -403,13 +391,6 @@ class Article(models.Model):
             }
             body = html.with_picture_sizes(body, sizes)
         return body
-
-    def clean(self):
-        super().clean()
-        if self.hero_image and not self.hero_decorative and not self.hero_alt.strip():
-            raise ValidationError(
-                {"hero_alt": "Describe the picture, or tick “the picture is decorative”."}
-            )
 
     def _redirect_from(self, old_path: str) -> None:
         """Keep the old address working with one 301, and re-point older redirects to it."""
@@ -462,16 +443,14 @@ class InlinePicture(models.Model):
     """A picture shown inside an article's text (the editor's "Insert figure"), uploaded here or
     copied by the WordPress import. Cleaned like every upload; renditions made once, on save."""
 
-    image = models.ImageField(
+    image = images.PictureField(
         "picture",
         upload_to=html.INLINE_PICTURE_FOLDER,
         width_field="width",
         height_field="height",
         help_text="JPEG, PNG or WebP, at least 320 pixels wide, 10 MB at most.",
+        min_width=320,
     )
-    width = models.PositiveIntegerField(editable=False)
-    height = models.PositiveIntegerField(editable=False)
-    image_renditions_up_to = images.renditions_up_to_field()
     alt = models.CharField(
         "description",
         max_length=250,
@@ -494,9 +473,7 @@ class InlinePicture(models.Model):
         return self.alt or self.image.name.rsplit("/", 1)[-1]
 
     def save(self, *args, **kwargs):
-        old = InlinePicture.objects.filter(pk=self.pk).values_list("image", flat=True).first()
         super().save(*args, **kwargs)
-        images.replace_renditions(self, "image", old)
         if kwargs.get("update_fields") == [images.renditions_field("image")]:
             # The worker made the rest of the renditions: the articles showing the picture
             # say, in their saved text, how far they go (Article.body_as_saved).

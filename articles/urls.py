@@ -1,7 +1,7 @@
 from django.urls import path
 
 from articles import feeds, views
-from core.second_factor import staff_view
+from staff.second_factor import staff_view
 
 app_name = "articles"
 urlpatterns = [

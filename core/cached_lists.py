@@ -17,10 +17,10 @@ from asgiref.local import Local
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from core import cache_outages
+from core.model_changes import on_every_change
 
 TIMEOUT = 15 * 60
 
@@ -109,20 +109,16 @@ class CachedList:
         self._note_version(None)
         cache_outages.remember_if_missed()
 
-    def forget_on_change(self, model) -> None:
-        """Empty the list whenever an object of the model is saved or deleted (from ready())."""
+    def forget_on_change(self, *models) -> None:
+        """Empty the list whenever an object of these models is saved or deleted (from ready())."""
 
-        def forget(**kwargs):
+        def forget():
             # Now, and again after the commit: a page read in between would put the old list
             # back for the whole timeout.
             self.forget()
             transaction.on_commit(self.forget)
 
-        uid = f"forget-{self.version_key}-{model._meta.label}"
-        post_save.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-save")
-        post_delete.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-delete")
-        if model._meta.auto_created:  # a many-to-many table: .set() and .add() send m2m_changed
-            m2m_changed.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-m2m")
+        on_every_change(forget, *models, name=f"forget-{self.version_key}")
 
 
 def forget_every_list() -> None:

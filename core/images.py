@@ -2,8 +2,9 @@
 
 Pillow does the work. An upload must be a real JPEG, PNG or WebP of sensible size; it is
 re-encoded, which drops EXIF data (camera, GPS position) and anything hidden after the image.
-Articles' hero pictures and clinics' photos are the same thing to pages (a Picture) and to the
-admin (a CleanedPictureField).
+Every picture of every model is one `PictureField` line: its size fields, the renditions, the
+admin's checked upload (a CleanedPictureField) and the description rule come with it, and pages
+show it as a `Picture`.
 
 Renditions are made once per picture, and the replaced picture's deleted. The request that saves
 a new picture makes only the smallest (a page has something to show at once); the task worker
@@ -142,13 +143,6 @@ def renditions_field(field_name: str) -> str:
     return f"{field_name}_renditions_up_to"
 
 
-def renditions_up_to_field() -> models.PositiveSmallIntegerField:
-    """`<picture field>_renditions_up_to`: the widest rendition made so far. Pages offer only the
-    widths up to it. The default says "all made", true of every picture saved before this field
-    existed (their renditions were made in the request)."""
-    return models.PositiveSmallIntegerField(default=RENDITION_WIDTHS[-1], editable=False)
-
-
 def replace_renditions(instance, field_name: str, old_name: str | None) -> None:
     """After a save: the smallest rendition of a new picture now, the rest queued for the task
     worker, and none left over from the picture it replaced."""
@@ -196,7 +190,7 @@ def unfinished_pictures():
     for model in apps.get_models():
         for field in model._meta.fields:
             ready = renditions_field(field.name)
-            if isinstance(field, models.ImageField) and hasattr(model, ready):
+            if isinstance(field, PictureField):
                 waiting = model.objects.exclude(**{field.name: ""}).filter(
                     **{f"{ready}__lt": RENDITION_WIDTHS[-1]}
                 )
@@ -348,3 +342,92 @@ class CleanedPictureField(forms.ImageField):
         if value and hasattr(value, "content_type"):  # a new upload, not the stored file
             return clean_upload(value, self.min_width)
         return value
+
+
+_NOT_LOADED = object()
+
+
+class PictureField(models.ImageField):
+    """A model's picture, with everything a page and the admin need, in one line:
+
+        photo = PictureField(upload_to="clinics/", blank=True, description="photo_alt")
+
+    It adds `photo_width` and `photo_height` (pages give a picture's size without opening the
+    file; other names with `width_field`/`height_field`) and `photo_renditions_up_to` (the widest
+    rendition made so far: pages offer only those). Saving a new picture makes its renditions
+    and deletes the replaced one's (`replace_renditions`); the admin's upload is checked and
+    re-encoded (CleanedPictureField, at least `min_width` pixels wide). With `description`, the
+    model's field that describes the picture must be filled in whenever there is a picture,
+    unless `decorative_when` names a ticked field (an article's "the picture is decorative").
+    """
+
+    def __init__(
+        self,
+        *args,
+        description: str = "",
+        decorative_when: str = "",
+        description_message: str = "Describe the picture in a few words.",
+        min_width: int = MIN_WIDTH,
+        **kwargs,
+    ):
+        self.description, self.decorative_when = description, decorative_when
+        self.description_message, self.min_width = description_message, min_width
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        # Migrations see a plain ImageField: nothing here changes a column, and historical
+        # models in data migrations must not make renditions.
+        name, _, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        self.width_field = self.width_field or f"{name}_width"
+        self.height_field = self.height_field or f"{name}_height"
+        super().contribute_to_class(cls, name, **kwargs)
+        if cls._meta.abstract:
+            return
+        for size in (self.width_field, self.height_field):
+            models.PositiveIntegerField(null=True, blank=True, editable=False).contribute_to_class(
+                cls, size
+            )
+        # The default says "all made", true of every picture saved before this field existed
+        # (their renditions were made in the request).
+        models.PositiveSmallIntegerField(
+            default=RENDITION_WIDTHS[-1], editable=False
+        ).contribute_to_class(cls, renditions_field(name))
+        models.signals.post_init.connect(self._note_loaded, sender=cls, weak=False)
+        models.signals.pre_save.connect(self._note_replaced, sender=cls, weak=False)
+        models.signals.post_save.connect(self._renew_renditions, sender=cls, weak=False)
+
+    def _note_loaded(self, instance, **kwargs):
+        loaded = instance.__dict__.get(self.attname, _NOT_LOADED)
+        instance.__dict__[f"_{self.name}_saved"] = getattr(loaded, "name", loaded)
+
+    def _note_replaced(self, sender, instance, update_fields=None, **kwargs):
+        saved = instance.__dict__.get(f"_{self.name}_saved", _NOT_LOADED)
+        if instance._state.adding:
+            saved = None
+        elif saved is _NOT_LOADED:  # deferred when loaded (`.only()`): asked now, before the save
+            saved = sender._base_manager.filter(pk=instance.pk).values_list(self.name, flat=True)
+            saved = saved.first()
+        instance.__dict__[f"_{self.name}_replaced"] = saved
+
+    def _renew_renditions(self, sender, instance, update_fields=None, **kwargs):
+        if update_fields is not None and self.name not in update_fields:
+            return
+        replaced = instance.__dict__.pop(f"_{self.name}_replaced", None)
+        replace_renditions(instance, self.name, replaced or None)
+        instance.__dict__[f"_{self.name}_saved"] = getattr(instance, self.name).name
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        if not (value and self.description):
+            return
+        decorative = self.decorative_when and getattr(model_instance, self.decorative_when)
+        if not decorative and not getattr(model_instance, self.description).strip():
+            raise ValidationError(self.description_message, code="undescribed")
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{"form_class": CleanedPictureField, "min_width": self.min_width, **kwargs}
+        )

@@ -39,13 +39,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from core import cache_outages
 from core.cached_lists import forget_every_list
+from core.model_changes import on_every_change
 from core.redis_cache import on_recovery
 
 GENERATION_KEY = "pages:generation"
@@ -89,16 +89,7 @@ def catch_up() -> None:
 
 def forget_pages_on_change(*models) -> None:
     """Forget every page after a transaction that saved or deleted one of these models."""
-
-    def forget(**kwargs):
-        transaction.on_commit(forget_all_pages)
-
-    for model in models:
-        uid = f"forget-pages-{model._meta.label}"
-        post_save.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-save")
-        post_delete.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-delete")
-        if model._meta.auto_created:
-            m2m_changed.connect(forget, sender=model, weak=False, dispatch_uid=uid + "-m2m")
+    on_every_change(lambda: transaction.on_commit(forget_all_pages), *models, name="forget-pages")
 
 
 def _new_generation() -> str | None:
@@ -183,49 +174,45 @@ def _page_key(request) -> str | None:
     return "pages:" + hashlib.sha256(address.encode()).hexdigest()
 
 
-class PublicPageCacheMiddleware:
-    """Answers anonymous GETs from the page cache; fills it from responses safe to share."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        _drop_tracking_parameters(request)
-        if (
-            request.method not in ("GET", "HEAD")
-            or settings.SESSION_COOKIE_NAME in request.COOKIES
-            or not settings.PAGE_CACHE_SECONDS  # 0 turns the page cache off
-        ):
-            return self.get_response(request)
-        key = _page_key(request)
-        if key is None:
-            response = self.get_response(request)
-            response["X-Page-Cache"] = "bypass"
+def answer(request, get_response) -> HttpResponse:
+    """An anonymous GET from the page cache, or drawn and kept when safe to share
+    (core.middleware.PublicPageCacheMiddleware)."""
+    _drop_tracking_parameters(request)
+    if (
+        request.method not in ("GET", "HEAD")
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or not settings.PAGE_CACHE_SECONDS  # 0 turns the page cache off
+    ):
+        return get_response(request)
+    key = _page_key(request)
+    if key is None:
+        response = get_response(request)
+        response["X-Page-Cache"] = "bypass"
+        return response
+    now = timezone.now()
+    # One round trip to the shared cache: the current generation and the page together.
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or _new_generation()
+    if generation is None:  # the shared cache is down: draw the page, keep nothing
+        return get_response(request)
+    page = found.get(key)
+    if page is None or page.generation != generation or page.expires <= now:
+        response = get_response(request)
+        if not _storable(request, response):
             return response
-        now = timezone.now()
-        # One round trip to the shared cache: the current generation and the page together.
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or _new_generation()
-        if generation is None:  # the shared cache is down: draw the page, keep nothing
-            return self.get_response(request)
-        page = found.get(key)
-        if page is None or page.generation != generation or page.expires <= now:
-            response = self.get_response(request)
-            if not _storable(request, response):
-                return response
-            page = CachedPage(
-                generation=generation,
-                status=response.status_code,
-                headers=dict(response.items()),
-                content=response.content,
-                etag=f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
-                expires=_next_change(now, generation),
-            )
-            cache.set(key, page, timeout=max(1, int((page.expires - now).total_seconds())))
-            response["X-Page-Cache"] = "miss"
-        else:
-            response = page.response()
-            response["X-Page-Cache"] = "hit"
-        response["ETag"] = page.etag
-        _front_cache_headers(response, page.expires, now)
-        return get_conditional_response(request, etag=page.etag, response=response)
+        page = CachedPage(
+            generation=generation,
+            status=response.status_code,
+            headers=dict(response.items()),
+            content=response.content,
+            etag=f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
+            expires=_next_change(now, generation),
+        )
+        cache.set(key, page, timeout=max(1, int((page.expires - now).total_seconds())))
+        response["X-Page-Cache"] = "miss"
+    else:
+        response = page.response()
+        response["X-Page-Cache"] = "hit"
+    response["ETag"] = page.etag
+    _front_cache_headers(response, page.expires, now)
+    return get_conditional_response(request, etag=page.etag, response=response)

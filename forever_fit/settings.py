@@ -55,39 +55,45 @@ INSTALLED_APPS = [
     # Before django_tasks_db: its `db_worker` command is core's (a heartbeat, start-up checks).
     "core",
     "django_tasks_db",
-    "forever_fit.apps.SignInLockoutsConfig",  # django-axes: staff sign-in lock-outs (Security)
-    "django_otp",  # staff second factor (core/second_factor)
+    "staff.apps.SignInLockoutsConfig",  # django-axes: staff sign-in lock-outs (Security)
+    "django_otp",  # staff second factor (staff/second_factor)
     "django_otp.plugins.otp_totp",
     "django_otp_webauthn",
-    "forever_fit",
+    "forever_fit",  # the configuration: its deploy checks
+    "staff",
+    "pages",
     "articles",
     "locations",
     "appointments",
+    "dashboard",
+    "site_backups",
+    "demo",
 ]
 
+# Site-wide middleware is in core/middleware.py; a feature's own is in its app's middleware.py.
 MIDDLEWARE = [
     # Outermost: a GET whose database connection died mid-page is drawn once more.
-    "core.lost_connections.RetryAfterLostConnectionMiddleware",
+    "core.middleware.RetryAfterLostConnectionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "forever_fit.security_headers.SecurityHeadersMiddleware",
-    "forever_fit.bad_input.RejectNulBytesMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.RejectNulBytesMiddleware",
     # Before sessions and sign-in: a cached page costs no database query at all.
-    "core.page_cache.PublicPageCacheMiddleware",
+    "core.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
     "django.contrib.messages.middleware.MessageMiddleware",
-    "core.staff_sessions.StaffSessionLimitsMiddleware",
-    "core.second_factor.SecondFactorMiddleware",
+    "staff.middleware.StaffSessionLimitsMiddleware",
+    "staff.middleware.SecondFactorMiddleware",
     # Last, as django-axes asks: it answers a locked-out sign-in with its lock-out page.
     "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Django's redirect fallback, but with query strings, and hidden posts kept hidden.
-    "articles.wordpress.addresses.OldAddressesMiddleware",
+    "articles.middleware.OldAddressesMiddleware",
     # Site pages at their own address (pages moved in from WordPress); answers before the above.
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
 ]
@@ -272,13 +278,13 @@ AXES_CLIENT_IP_CALLABLE = "core.rate_limits.client_address"
 AXES_RESET_ON_SUCCESS = True
 # Tries during a lock-out do not extend it: it ends when the page said it would.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "core.staff_login.lockout_response"
+AXES_LOCKOUT_CALLABLE = "staff.lockouts.lockout_response"
 # Staff are signed out after this long without a request, and after the lifetime in any case
-# (core/staff_sessions.py). A password change signs out the account's other sessions (Django
+# (staff/middleware.py). A password change signs out the account's other sessions (Django
 # checks each session against the password it was opened with).
 STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
 STAFF_SESSION_MAX_HOURS = env.int("STAFF_SESSION_MAX_HOURS", default=8)
-# Second factor (core/second_factor): every admin page needs one in production. Only the demo
+# Second factor (staff/second_factor): every admin page needs one in production. Only the demo
 # (`make run`) turns this off, and `check --deploy` then fails (forever_fit.E002); patients'
 # requests need a factor even then.
 STAFF_SECOND_FACTOR_REQUIRED = env.bool("STAFF_SECOND_FACTOR_REQUIRED", default=True)
@@ -365,13 +371,13 @@ APPOINTMENT_CENTRAL_EMAIL = env.str(
 APPOINTMENT_NOTIFICATION_STUCK_MINUTES = env.int(
     "APPOINTMENT_NOTIFICATION_STUCK_MINUTES", default=30
 )
-# Form submissions one client may make per hour (counted in the shared cache).
 # A worker holds a request's delivery this long; if it dies, the running worker takes over
-# after it (and marks the dead worker's task failed). It checks every QUEUE_CHECK_SECONDS.
+# after it (and marks the dead worker's task failed). It checks every TASK_QUEUE_CHECK_SECONDS.
 APPOINTMENT_NOTIFICATION_LEASE_SECONDS = env.int(
     "APPOINTMENT_NOTIFICATION_LEASE_SECONDS", default=300
 )
 TASK_QUEUE_CHECK_SECONDS = env.int("TASK_QUEUE_CHECK_SECONDS", default=60)
+# Form submissions one client may make per hour (counted in the shared cache).
 APPOINTMENT_RATE_LIMIT_PER_HOUR = env.int("APPOINTMENT_RATE_LIMIT_PER_HOUR", default=10)
 # A form sent sooner than this after it was shown is a bot's; one older than the maximum is
 # shown again to be checked and sent once more.

@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
-from core.images import CleanedPictureField
 from locations.forms import ClockInput, ClockTimeField, SpecialHoursFormSet, WeeklyHoursFormSet
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 
@@ -41,7 +40,6 @@ class ClinicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     formfield_overrides = {
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
-        models.ImageField: {"form_class": CleanedPictureField},
     }
     inlines = [OpeningHoursInline, SpecialHoursInline]
     fieldsets = [

@@ -20,8 +20,7 @@ class LocationsConfig(AppConfig):
             next_opening_change,
         )
 
-        for model in (Clinic, OpeningHours, SpecialHours):
-            footer_clinics.forget_on_change(model)
+        footer_clinics.forget_on_change(Clinic, OpeningHours, SpecialHours)
         forget_pages_on_change(Clinic, OpeningHours, SpecialHours, Service, Clinic.services.through)
         changes_by_itself_at(next_opening_change)
         reads_query_parameters("zip")  # the nearest clinic

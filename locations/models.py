@@ -92,13 +92,12 @@ class Clinic(models.Model):
         verbose_name="front-desk staff",
         help_text="Staff who work this clinic's appointment requests (Front desk group).",
     )
-    photo = models.ImageField(
-        upload_to="clinics/", blank=True, width_field="photo_width", height_field="photo_height"
+    photo = images.PictureField(
+        upload_to="clinics/",
+        blank=True,
+        description="photo_alt",
+        description_message="Describe the photo in a few words, e.g. “Our Bowie entrance”.",
     )
-    # Stored so that pages can give the image's size (no layout shift) without opening the file.
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_renditions_up_to = images.renditions_up_to_field()
     photo_alt = models.CharField(
         "photo description",
         max_length=200,
@@ -117,11 +116,6 @@ class Clinic(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        old = Clinic.objects.filter(pk=self.pk).values_list("photo", flat=True).first()
-        super().save(*args, **kwargs)
-        images.replace_renditions(self, "photo", old)
 
     def get_absolute_url(self):
         return slug_url("locations:detail", self.slug)
@@ -145,8 +139,6 @@ class Clinic(models.Model):
                     setattr(self, field, normalize_phone(value))
                 except ValidationError as error:
                     errors[field] = error
-        if self.photo and not self.photo_alt.strip():
-            errors["photo_alt"] = "Describe the photo in a few words, e.g. “Our Bowie entrance”."
         if errors:
             raise ValidationError(errors)
 

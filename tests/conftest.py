@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from articles.models import UrgentCareNotice
-from forever_fit.models import HomePage
+from pages.models import HomePage
 
 
 @pytest.fixture(autouse=True)

@@ -5,8 +5,6 @@ database and an empty uploads folder; find the same things. On the engine this r
 import json
 import os
 import secrets
-import subprocess
-import sys
 import tarfile
 from pathlib import Path
 
@@ -14,7 +12,8 @@ import environ
 import psycopg
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[1]
+from tests.commands import manage
+
 RUN_DATABASE = os.environ.get("DATABASE_URL", "")
 SNAPSHOT = """
 import json, os
@@ -55,22 +54,6 @@ def databases(tmp_path):
     with psycopg.connect(f"{admin}/postgres", autocommit=True) as conn:
         for name in names:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def manage(*args, database, media, private=None):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.pop("CACHE_URL", None)
-    env.update(
-        DJANGO_ENV_FILE="/dev/null",
-        DJANGO_SECRET_KEY="test-only",
-        DATABASE_URL=database,
-        DJANGO_MEDIA_ROOT=str(media),
-        DJANGO_PRIVATE_ROOT=str(private or Path(media).with_name(Path(media).name + "-private")),
-    )
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
 
 
 def table_count(database, media) -> int:

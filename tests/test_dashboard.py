@@ -9,7 +9,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from appointments.models import AppointmentRequest, MonthlyRequestCount, StatusChange
-from forever_fit.dashboard import dashboard
+from dashboard.figures import dashboard
 from tests.factories import (
     make_article,
     make_clinic,

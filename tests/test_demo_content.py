@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article, Author, Topic
-from forever_fit.demo_content import CLINICS, upcoming_holidays
-from forever_fit.models import HomePage
+from demo.content import CLINICS, upcoming_holidays
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
+from pages.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, UrgentCareNotice
-from forever_fit.models import HomePage
+from pages.models import HomePage
 from tests.factories import (
     make_article,
     make_author,

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from core.models import RecoveryCode, RecoveryCodes
 from forever_fit.checks import second_factor_required
+from staff.models import RecoveryCode, RecoveryCodes
 from tests.factories import current_code, make_request, make_staff, sign_in_staff
 
 pytestmark = pytest.mark.django_db
@@ -218,13 +218,13 @@ def test_removing_a_factor_keeps_the_last_one(client, coordinator):
 
 
 # Views anyone may open. Every other view is the admin's (behind its sign-in and the second
-# factor) or a staff page marked with core.second_factor.staff_view.
+# factor) or a staff page marked with staff.second_factor.staff_view.
 PUBLIC_VIEWS = {
-    "forever_fit.views.HomeView",
-    "forever_fit.views.robots_txt",
-    "forever_fit.views.security_txt",
-    "forever_fit.views.healthz",
-    "forever_fit.views.media",
+    "pages.views.HomeView",
+    "pages.views.robots_txt",
+    "pages.views.security_txt",
+    "pages.views.healthz",
+    "pages.views.media",
     "django.contrib.flatpages.views.flatpage",
     "django.contrib.sitemaps.views.sitemap",
     "django.views.generic.base.RedirectView",  # favicon.ico

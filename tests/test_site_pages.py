@@ -14,7 +14,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
-from forever_fit.views import server_error
+from pages.views import server_error
 from tests.factories import make_article, make_clinic, make_topic, sign_in_staff
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -243,7 +243,7 @@ def test_staff_edit_the_home_pages_words_and_tiles_and_see_them_at_once(
     sign_in_staff(client, admin_user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/admin/forever_fit/homepage/1/change/",
+            "/admin/pages/homepage/1/change/",
             {
                 "headline": "Physical therapy close to home",
                 "introduction": "Five clinics, one team.",
@@ -263,5 +263,5 @@ def test_staff_edit_the_home_pages_words_and_tiles_and_see_them_at_once(
 
 def test_the_home_page_cannot_be_added_or_deleted(client, admin_user):
     sign_in_staff(client, admin_user)
-    assert client.get("/admin/forever_fit/homepage/add/").status_code == 403
-    assert client.get("/admin/forever_fit/homepage/1/delete/").status_code == 403
+    assert client.get("/admin/pages/homepage/add/").status_code == 403
+    assert client.get("/admin/pages/homepage/1/delete/").status_code == 403

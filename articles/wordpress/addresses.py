@@ -1,6 +1,6 @@
 """What a moved-in WordPress site's old addresses answer. The import leaves a Redirect row for
-each (articles/wordpress/importer.py); this middleware, in place of Django's redirect fallback,
-answers them as the old site's visitors, newsletters and search engines need:
+each (articles/wordpress/importer.py); articles/middleware.py, in place of Django's redirect
+fallback, answers them as the old site's visitors, newsletters and search engines need:
 
 - with any query string (newsletters and ads add `?utm_source=...&fbclid=...`), the address
   without it when the full one is not known;
@@ -28,27 +28,17 @@ from core.images import rendition_url
 GONE = ""  # a Redirect row's new path that means 410 Gone, as in Django's redirects app
 
 
-class OldAddressesMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if response.status_code != 404:
-            return response
-        return self.answer_for(request) or response
-
-    @staticmethod
-    def answer_for(request):
-        site = get_current_site(request)
-        path, full_path = escape_uri_path(request.path), request.get_full_path()
-        # With its query string only when the import recorded it so; "" (Gone) counts.
-        new_path = recorded(site, full_path) if full_path != path else None
-        if new_path is None:
-            new_path = new_address(site, path)
-        if new_path is None or (new_path and not shown_to_visitors(new_path)):
-            return None
-        return HttpResponsePermanentRedirect(new_path) if new_path else HttpResponseGone()
+def answer_to_old_address(request):
+    """A redirect or a 410 for an address that is a 404 here, or None (articles.middleware)."""
+    site = get_current_site(request)
+    path, full_path = escape_uri_path(request.path), request.get_full_path()
+    # With its query string only when the import recorded it so; "" (Gone) counts.
+    new_path = recorded(site, full_path) if full_path != path else None
+    if new_path is None:
+        new_path = new_address(site, path)
+    if new_path is None or (new_path and not shown_to_visitors(new_path)):
+        return None
+    return HttpResponsePermanentRedirect(new_path) if new_path else HttpResponseGone()
 
 
 def recorded(site, path: str) -> str | None:

@@ -1,6 +1,6 @@
 """WordPress pages as site pages: Django's flat pages, which staff edit in the admin, served at
 the page's old address (nested ones too) and sanitized like articles on every save
-(forever_fit.models.clean_site_page). A page the site already has its own version of (contact,
+(pages.models.clean_site_page). A page the site already has its own version of (contact,
 privacy) is not copied: its old address leads to ours, and the summary says so for staff."""
 
 from django.contrib.flatpages.models import FlatPage

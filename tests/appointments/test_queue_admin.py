@@ -14,7 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from appointments.export import spreadsheet_safe
 from appointments.models import AppointmentRequest, RequestAccess, StatusChange, clinics_worked_by
-from forever_fit.dashboard import dashboard
+from dashboard.figures import dashboard
 from tests.factories import make_clinic, make_request, make_staff, sign_in_staff
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from appointments.models import AppointmentRequest, MonthlyRequestCount
-from appointments.tasks import purge_old_requests_task
+from appointments.retention import purge_old_requests
 from tests.factories import make_clinic, make_request
 
 pytestmark = pytest.mark.django_db
@@ -40,12 +40,12 @@ def test_purging_again_adds_to_the_counts_and_deletes_nothing_recent(settings, t
     time_machine.move_to(datetime(2026, 3, 2, 15, tzinfo=UTC), tick=False)
     make_request(clinic=bowie)
     time_machine.shift(timedelta(days=31))
-    assert purge_old_requests_task.call().startswith("Deleted 1 request ")
+    assert purge_old_requests().summary.startswith("Deleted 1 request ")
     time_machine.move_to(datetime(2026, 3, 20, 15, tzinfo=UTC), tick=False)
     make_request(clinic=bowie)
     time_machine.shift(timedelta(days=5))
-    assert purge_old_requests_task.call().startswith("Deleted 0 requests")
+    assert purge_old_requests().summary.startswith("Deleted 0 requests")
     time_machine.shift(timedelta(days=30))
-    purge_old_requests_task.call()
+    purge_old_requests()
     assert MonthlyRequestCount.objects.get(clinic=bowie, month=date(2026, 3, 1)).count == 2
     assert not AppointmentRequest.objects.exists()

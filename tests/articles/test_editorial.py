@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from articles.models import Article
 from articles.preview import preview_url
-from forever_fit.demo_pictures import draw_topic_picture
+from demo.pictures import draw_topic_picture
 from tests.factories import make_article, make_author, make_staff, sign_in_staff
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
 from core.images import MAX_UPLOAD_BYTES, CleanedPictureField, clean_upload
-from forever_fit.demo_pictures import draw_topic_picture
+from demo.pictures import draw_topic_picture
 from tests.factories import make_article, make_clinic, run_worker, sign_in_staff
 
 pytestmark = pytest.mark.django_db

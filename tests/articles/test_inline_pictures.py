@@ -12,7 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.html import sanitize_article_html
 from articles.models import InlinePicture
-from forever_fit.demo_pictures import draw_topic_picture
+from demo.pictures import draw_topic_picture
 from tests.factories import make_article, make_staff, run_worker, sign_in_staff
 
 pytestmark = pytest.mark.django_db

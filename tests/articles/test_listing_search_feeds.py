@@ -7,7 +7,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
-from forever_fit.demo_pictures import draw_topic_picture
+from demo.pictures import draw_topic_picture
 from tests.factories import make_article, make_topic
 
 pytestmark = pytest.mark.django_db

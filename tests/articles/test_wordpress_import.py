@@ -216,7 +216,7 @@ def meta(key, value):
 
 
 def test_featured_pictures_links_between_posts_and_tags(tmp_path):
-    from forever_fit.demo_pictures import draw_topic_picture
+    from demo.pictures import draw_topic_picture
 
     uploads = tmp_path / "uploads"
     (uploads / "2025" / "10").mkdir(parents=True)
@@ -287,7 +287,7 @@ def test_broken_xml_in_one_item_is_reported_with_the_item_and_the_rest_goes_on(t
 
 
 def test_pictures_in_the_text_are_copied_once_and_their_addresses_rewritten(tmp_path):
-    from forever_fit.demo_pictures import draw_topic_picture
+    from demo.pictures import draw_topic_picture
 
     uploads = tmp_path / "uploads"
     (uploads / "2025" / "10").mkdir(parents=True)
@@ -351,7 +351,7 @@ def uploads_zip(tmp_path, entries: dict[str, bytes]):
 def test_a_manager_imports_pictures_too_by_sending_the_uploads_folder_as_a_zip(
     client, settings, tmp_path, django_capture_on_commit_callbacks
 ):
-    from forever_fit.demo_pictures import draw_topic_picture
+    from demo.pictures import draw_topic_picture
     from tests.factories import make_staff, sign_in_staff
 
     settings.PRIVATE_ROOT = tmp_path / "private"

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from articles.models import InlinePicture
-from forever_fit.demo_pictures import draw_topic_picture
+from demo.pictures import draw_topic_picture
 from tests.factories import make_article, make_author, make_clinic, make_opening_hours, make_topic
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.

@@ -31,7 +31,7 @@ def test_admin_pages_log_no_errors_or_warnings(browser, live_server, site, djang
         f"/admin/locations/clinic/{site['bowie'].pk}/change/",
         "/admin/appointments/appointmentrequest/",
         f"/admin/appointments/appointmentrequest/{request.pk}/change/",
-        "/admin/forever_fit/homepage/1/change/",
+        "/admin/pages/homepage/1/change/",
         "/admin/second-factor/security/",
         "/admin/auth/user/",
     ]:

@@ -5,7 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from forever_fit.demo_content import demo_requests
+from demo.content import demo_requests
 from tests.e2e.conftest import DESKTOP, SCREENSHOTS, open_page
 from tests.e2e.test_every_page import AXE_OPTIONS
 from tests.e2e.test_journeys import sign_in

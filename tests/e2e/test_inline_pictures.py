@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from articles.models import Article, InlinePicture
-from forever_fit.demo_pictures import draw_topic_picture
+from demo.pictures import draw_topic_picture
 from tests.e2e.conftest import SCREENSHOTS, open_page
 from tests.e2e.test_journeys import sign_in
 from tests.factories import run_worker

@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from forever_fit.demo_pictures import draw_clinic_photo
+from demo.pictures import draw_clinic_photo
 from locations.models import OpeningHours
 from tests.factories import (
     clinic_form,

@@ -2,7 +2,6 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
 from articles.wordpress.importer import Importer, read_author_map
 from articles.wordpress.wxr import NotAnExport
@@ -50,15 +49,13 @@ class Command(BaseCommand):
             uploads=Path(uploads) if uploads else None,
         )
         on_terminal = sys.stderr.isatty()
-        bar = tqdm(unit=" items", disable=not on_terminal, file=sys.stderr)
-
         read = 0
 
         def progress(item):
             nonlocal read
             read += 1
-            bar.update()
-            if on_terminal:
+            if on_terminal:  # one line, rewritten in place (unstyled: not an error)
+                self.stderr.write(f"\r{read} items read…", style_func=str, ending="")
                 return
             if options.get("verbosity", 1) > 1:
                 self.stdout.write(f"Item {item.post_id}: {item.title}")
@@ -73,7 +70,8 @@ class Command(BaseCommand):
         except NotAnExport as error:
             raise CommandError(str(error)) from error
         finally:
-            bar.close()
+            if on_terminal and read:
+                self.stderr.write("", style_func=str)  # ends the progress line
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
             for line in summary.inventory_lines():
