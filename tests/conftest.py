@@ -1,4 +1,9 @@
+import os
+
+import hypothesis
 import pytest
+from django.conf import global_settings
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 from django.contrib.flatpages.models import FlatPage
 from django.core import serializers
@@ -7,6 +12,12 @@ from django.test import override_settings
 
 from articles.models import UrgentCareNotice
 from pages.models import HomePage
+from tests.workers import with_redis_db
+
+# Hypothesis: a quick look on a developer's machine, a longer one in CI (.ci/run sets "ci").
+hypothesis.settings.register_profile("dev", max_examples=15)
+hypothesis.settings.register_profile("ci", max_examples=60)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +36,29 @@ def plain_http():
     Session-wide, so that the live server (also session-wide) starts with it.
     """
     with override_settings(SECURE_SSL_REDIRECT=False):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def workers_own_redis_database():
+    """A shared Redis cache (CI's CACHE_URL) in this worker's own database: tests empty theirs."""
+    cache_config = django_settings.CACHES["default"]
+    if "redis" not in cache_config["BACKEND"].lower():
+        yield
+        return
+    own = {**cache_config, "LOCATION": with_redis_db(cache_config["LOCATION"])}
+    with override_settings(CACHES={**django_settings.CACHES, "default": own}):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_password_hashing():
+    """Every test account's password is "x": production's PBKDF2 (1.5 million rounds, half a
+    second of CPU per account or sign-in here) would test nothing but the machine. The
+    commands run as subprocesses (backups, migrations) keep production's hasher, and every
+    production hasher still reads (recovery codes are scrypt hashes, whatever this says)."""
+    quick = ["django.contrib.auth.hashers.MD5PasswordHasher", *global_settings.PASSWORD_HASHERS]
+    with override_settings(PASSWORD_HASHERS=quick):
         yield
 
 

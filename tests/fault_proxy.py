@@ -12,6 +12,8 @@ import select
 import socket
 import threading
 
+from tests.workers import redis_db
+
 REAL_REDIS = ("127.0.0.1", 6379)
 
 
@@ -39,7 +41,7 @@ class FaultyProxy:
 
     @property
     def redis_url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/14"
+        return f"redis://127.0.0.1:{self.port}/{redis_db(14)}"
 
     def set_mode(self, mode: str) -> None:
         assert mode in ("up", "refuse", "hang")

@@ -1,11 +1,16 @@
 """Back up a site with content, uploads and a patient's request; restore it into an empty
 database and an empty uploads folder; find the same things. On the engine this run uses
-(SQLite here; PostgreSQL with pg_dump when DATABASE_URL names one, as in CI)."""
+(SQLite here; PostgreSQL with pg_dump when DATABASE_URL names one, as in CI).
+
+The site and its backup are made once for the file (migrating and loading the demo is most of
+the time) and only read by the tests; each test restores into an empty database of its own."""
 
 import json
 import os
 import secrets
 import tarfile
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import environ
@@ -38,22 +43,64 @@ print(json.dumps({
 """
 
 
-@pytest.fixture
-def databases(tmp_path):
-    """Two database URLs on this run's engine: one for the live site, one empty to restore to."""
+# Kept on one worker (`--dist loadgroup`), so the site and its backup are made once.
+pytestmark = pytest.mark.xdist_group("backups")
+
+
+@contextmanager
+def new_database(name: str, folder: Path):
+    """A new, empty database on this run's engine, dropped afterwards: its URL."""
     if not RUN_DATABASE.startswith("postgres"):
-        yield [f"sqlite:///{tmp_path / name}.sqlite3" for name in ("site", "restored")]
+        yield f"sqlite:///{folder / name}.sqlite3"
         return
     server = environ.Env.db_url_config(RUN_DATABASE)
-    names = [f"ff_backup_{name}_{secrets.token_hex(4)}" for name in ("site", "restored")]
+    name = f"ff_backup_{name}_{secrets.token_hex(4)}"
     admin = f"postgresql://{server['USER']}:{server['PASSWORD']}@{server['HOST']}:{server['PORT']}"
     with psycopg.connect(f"{admin}/postgres", autocommit=True) as conn:
-        for name in names:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    yield [f"{admin}/{name}" for name in names]
-    with psycopg.connect(f"{admin}/postgres", autocommit=True) as conn:
-        for name in names:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{admin}/{name}"
+    finally:
+        with psycopg.connect(f"{admin}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@dataclass
+class BackedUpSite:
+    database: str
+    media: Path
+    archive: Path
+    said: str  # what backup_site printed
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A site with content, uploads, a private upload and a patient's request, and its backup."""
+    folder = tmp_path_factory.mktemp("site")
+    with new_database("site", folder) as database:
+        media = folder / "media"
+        assert manage("migrate", "-v0", database=database, media=media).returncode == 0
+        assert manage("load_demo_content", database=database, media=media).returncode == 0
+        add_request = (
+            "from tests.factories import make_request\n"
+            "make_request(last_name='Okafor-Łukasik', note='Knee, since March')"
+        )
+        added = manage("shell", "-c", add_request, database=database, media=media)
+        assert added.returncode == 0, added.stderr
+        private = folder / "media-private" / "wordpress-exports"
+        private.mkdir(parents=True)
+        (private / "export.xml").write_text("<rss>a WordPress export</rss>")
+        archive = folder / "backups" / "site.tar.gz"
+        backed_up = manage("backup_site", str(archive), database=database, media=media)
+        assert backed_up.returncode == 0, backed_up.stderr
+        yield BackedUpSite(database, media, archive, backed_up.stdout)
+
+
+@pytest.fixture
+def empty(tmp_path):
+    """An empty database to restore into."""
+    with new_database("restored", tmp_path) as database:
+        yield database
 
 
 def table_count(database, media) -> int:
@@ -73,57 +120,27 @@ def snapshot(database, media) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_a_backup_restores_into_an_empty_database_with_the_same_content(databases, tmp_path):
-    site, empty = databases
-    site_media, restored_media = tmp_path / "media", tmp_path / "restored-media"
-    for step in (["migrate", "-v0"], ["load_demo_content"]):
-        assert manage(*step, database=site, media=site_media).returncode == 0
-    add_request = (
-        "from tests.factories import make_request\n"
-        "make_request(last_name='Okafor-Łukasik', note='Knee, since March')"
-    )
-    assert manage("shell", "-c", add_request, database=site, media=site_media).returncode == 0
-    before = snapshot(site, site_media)
+def test_a_backup_restores_into_an_empty_database_with_the_same_content(site, empty, tmp_path):
+    before = snapshot(site.database, site.media)
     assert before["articles"] and before["clinics"] and before["requests"] and before["media"]
+    assert "7 articles, 5 clinics, 181 appointment requests" in site.said  # demo: 180
 
-    archive = tmp_path / "site-backup.tar.gz"
-    backed_up = manage("backup_site", str(archive), database=site, media=site_media)
-    assert backed_up.returncode == 0, backed_up.stderr
-    assert "7 articles, 5 clinics, 181 appointment requests" in backed_up.stdout  # demo: 180
-
-    restored = manage("restore_site", str(archive), database=empty, media=restored_media)
+    restored_media = tmp_path / "restored-media"
+    restored = manage("restore_site", str(site.archive), database=empty, media=restored_media)
     assert restored.returncode == 0, restored.stderr
     assert snapshot(empty, restored_media) == before
 
     # A second restore would overwrite a live site: refused.
-    again = manage("restore_site", str(archive), database=empty, media=restored_media)
+    again = manage("restore_site", str(site.archive), database=empty, media=restored_media)
     assert again.returncode != 0
     assert "The database is not empty" in again.stderr
 
 
-@pytest.fixture
-def site_and_archive(databases, tmp_path):
-    """A site with content, uploads and a private upload, and its backup."""
-    site, empty = databases
-    media = tmp_path / "media"
-    assert manage("migrate", "-v0", database=site, media=media).returncode == 0
-    assert manage("load_demo_content", database=site, media=media).returncode == 0
-    private = tmp_path / "media-private" / "wordpress-exports"
-    private.mkdir(parents=True)
-    (private / "export.xml").write_text("<rss>a WordPress export</rss>")
-    archive = tmp_path / "backups" / "site.tar.gz"
-    backed_up = manage("backup_site", str(archive), database=site, media=media)
-    assert backed_up.returncode == 0, backed_up.stderr
-    return site, empty, archive
-
-
-def test_a_backup_holds_the_private_uploads_and_only_its_owner_can_read_it(
-    site_and_archive, tmp_path
-):
-    site, empty, archive = site_and_archive
+def test_a_backup_holds_the_private_uploads_and_only_its_owner_can_read_it(site, empty, tmp_path):
+    archive = site.archive
     assert archive.stat().st_mode & 0o777 == 0o600
     assert list(archive.parent.iterdir()) == [archive]  # no partial file left behind
-    before = snapshot(site, tmp_path / "media")
+    before = snapshot(site.database, site.media)
     assert any(name.startswith("private/wordpress-exports/export.xml") for name in before["media"])
 
     restored_media = tmp_path / "restored" / "media"
@@ -162,9 +179,9 @@ def damaged_copies(archive: Path, folder: Path) -> dict[str, Path]:
 
 
 def test_a_damaged_truncated_or_foreign_archive_is_refused_and_nothing_is_written(
-    site_and_archive, tmp_path
+    site, empty, tmp_path
 ):
-    _, empty, archive = site_and_archive
+    archive = site.archive
     folder = tmp_path / "damaged"
     folder.mkdir()
     restored_media = tmp_path / "restored" / "media"
@@ -184,10 +201,8 @@ def test_a_damaged_truncated_or_foreign_archive_is_refused_and_nothing_is_writte
     assert table_count(empty, restored_media) == 0
 
 
-def test_a_restore_refuses_upload_folders_that_are_not_empty_unless_told(
-    site_and_archive, tmp_path
-):
-    _, empty, archive = site_and_archive
+def test_a_restore_refuses_upload_folders_that_are_not_empty_unless_told(site, empty, tmp_path):
+    archive = site.archive
     media = tmp_path / "live-media"
     media.mkdir()
     (media / "photo.jpg").write_bytes(b"a picture already here")

@@ -1,9 +1,12 @@
+import io
 import re
 from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from articles.models import Article, Author, Topic
@@ -11,16 +14,30 @@ from demo.content import CLINICS, upcoming_holidays
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 from pages.models import HomePage
 
-pytestmark = pytest.mark.django_db
+# Kept on one worker (`--dist loadgroup`), so the demo is loaded once for the whole file.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-content")]
+
+
+@pytest.fixture(scope="module")
+def first_load(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content loaded once for this file, as `make run` loads it on a fresh site: what
+    it printed. Each test works inside it (its own changes rolled back after it, as always),
+    and the whole load is rolled back after the file."""
+    printed = io.StringIO()
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("load_demo_content", stdout=printed)
+        yield printed.getvalue()
+        transaction.set_rollback(True)
 
 
 def load(capsys) -> str:
+    """The demo content loaded again, on top of the first load: what it printed."""
     call_command("load_demo_content")
     return capsys.readouterr().out
 
 
-def test_demo_content_loads_twice_without_duplicates(capsys):
-    load(capsys)
+def test_demo_content_loads_twice_without_duplicates(first_load, capsys):
     counts = [
         Clinic.objects.count(),
         OpeningHours.objects.count(),
@@ -39,8 +56,7 @@ def test_demo_content_loads_twice_without_duplicates(capsys):
     ] == counts
 
 
-def test_demo_content_has_the_five_clinics_and_articles_over_several_topics(capsys):
-    load(capsys)
+def test_demo_content_has_the_five_clinics_and_articles_over_several_topics(first_load):
     assert set(Clinic.objects.values_list("name", flat=True)) == {
         "Severna Park",
         "Frederick",
@@ -67,24 +83,21 @@ def test_demo_content_has_the_five_clinics_and_articles_over_several_topics(caps
     assert not Article.objects.review_due().exists()
 
 
-def test_demo_pictures_keep_their_size_so_pages_never_open_them(capsys):
-    load(capsys)
+def test_demo_pictures_keep_their_size_so_pages_never_open_them(first_load):
     sized = [(Article, "hero_width"), (Clinic, "photo_width"), (Topic, "picture_width"),
              (HomePage, "picture_width")]  # fmt: skip
     for model, field in sized:
         assert None not in model.objects.values_list(field, flat=True), model.__name__
 
 
-def test_demo_reload_keeps_staff_edits(capsys):
-    load(capsys)
+def test_demo_reload_keeps_staff_edits(first_load, capsys):
     Clinic.objects.filter(slug="bowie").update(phone="+13015550199")
     load(capsys)
     assert Clinic.objects.get(slug="bowie").phone == "+13015550199"
 
 
-def test_first_load_creates_one_admin_with_a_random_password_shown_once(capsys):
-    first = load(capsys)
-    password = re.search(r"as 'admin' with password (\S+)", first).group(1)
+def test_first_load_creates_one_admin_with_a_random_password_shown_once(first_load, capsys):
+    password = re.search(r"as 'admin' with password (\S+)", first_load).group(1)
     assert len(password) >= 16
     assert get_user_model().objects.get(username="admin").check_password(password)
 
@@ -98,8 +111,7 @@ def test_demo_clinic_phones_are_valid_and_fictional():
         assert re.fullmatch(r"\+1(301|410)5550\d\d\d", clinic["phone"]), clinic["name"]
 
 
-def test_demo_clinics_have_photos_services_and_an_upcoming_holiday_closure(capsys):
-    load(capsys)
+def test_demo_clinics_have_photos_services_and_an_upcoming_holiday_closure(first_load, capsys):
     today = timezone.localdate()
     for clinic in Clinic.objects.all():
         assert clinic.photo and clinic.photo_alt

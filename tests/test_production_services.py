@@ -18,8 +18,9 @@ from appointments.models import AppointmentRequest
 from core.redis_cache import RedisCache
 from forever_fit.settings import mailer_from_url
 from tests.factories import form_data, make_clinic, make_topic, run_worker
+from tests.workers import with_redis_db
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+REDIS_URL = with_redis_db(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"))
 
 
 class Mailbox:

@@ -15,8 +15,8 @@ from tests.factories import form_data, make_clinic, make_staff, sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
+# How many examples: the profile's (tests/conftest.py: 15 by default, 60 in CI).
 EXAMPLES = settings(
-    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
