@@ -53,12 +53,23 @@ class NotificationFilter(admin.SimpleListFilter):
 # The request page's read-only groups: the patient's own words, then how it was handled by mail.
 PATIENT_SHOWN = ["first_name", "last_name", "phone_link", "email_link", "contact_method"]
 REQUEST_SHOWN = [
-    "reason_label", "note", "patient_type", "referral", "insurance", "days_wanted",
-    "times_wanted", "consent", "source", "created_at",
-]  # fmt: skip
+    "reason_label",
+    "note",
+    "patient_type",
+    "referral",
+    "insurance",
+    "days_wanted",
+    "times_wanted",
+    "consent",
+    "source",
+    "created_at",
+]
 NOTIFICATION_FIELDS = [
-    "notified_at", "confirmation_sent_at", "notification_attempts", "notification_error",
-]  # fmt: skip
+    "notified_at",
+    "confirmation_sent_at",
+    "notification_attempts",
+    "notification_error",
+]
 
 
 @admin.register(AppointmentRequest)

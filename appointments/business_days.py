@@ -63,10 +63,14 @@ def deadlines(new_requests, now: datetime | None = None) -> list[tuple[int, int,
     closures = closures_between(timezone.localdate(rows[0][2]), today + LOOKAHEAD)
     clinics = Clinic.objects.active().count()
     return [
-        (pk, clinic_id, created, deadline_for(timezone.localdate(created), clinic_id, closures,
-                                              clinics))
+        (
+            pk,
+            clinic_id,
+            created,
+            deadline_for(timezone.localdate(created), clinic_id, closures, clinics),
+        )
         for pk, clinic_id, created in rows
-    ]  # fmt: skip
+    ]
 
 
 def overdue_numbers(new_requests, now: datetime | None = None) -> set[int]:

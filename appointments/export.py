@@ -8,10 +8,23 @@ from appointments.models import AppointmentRequest
 from locations.phones import display_phone
 
 COLUMNS = [
-    "id", "created_at", "status", "clinic", "first_name", "last_name", "phone", "email",
-    "contact_method", "reason", "patient_type", "referral", "insurance", "preferred_days",
-    "preferred_times", "note",
-]  # fmt: skip
+    "id",
+    "created_at",
+    "status",
+    "clinic",
+    "first_name",
+    "last_name",
+    "phone",
+    "email",
+    "contact_method",
+    "reason",
+    "patient_type",
+    "referral",
+    "insurance",
+    "preferred_days",
+    "preferred_times",
+    "note",
+]
 
 
 def csv_response(requests: list[AppointmentRequest]) -> HttpResponse:
@@ -21,11 +34,23 @@ def csv_response(requests: list[AppointmentRequest]) -> HttpResponse:
     writer.writerow(COLUMNS)
     for r in requests:
         row = [
-            r.pk, r.created_at.isoformat(), r.status, r.clinic_name, r.first_name, r.last_name,
-            display_phone(r.phone) if r.phone else "", r.email, r.contact_method, r.reason_label,
-            r.patient_type, r.referral, r.insurance, " ".join(r.preferred_days),
-            " ".join(r.preferred_times), r.note,
-        ]  # fmt: skip
+            r.pk,
+            r.created_at.isoformat(),
+            r.status,
+            r.clinic_name,
+            r.first_name,
+            r.last_name,
+            display_phone(r.phone) if r.phone else "",
+            r.email,
+            r.contact_method,
+            r.reason_label,
+            r.patient_type,
+            r.referral,
+            r.insurance,
+            " ".join(r.preferred_days),
+            " ".join(r.preferred_times),
+            r.note,
+        ]
         writer.writerow([spreadsheet_safe(value) for value in row])
     return response
 

@@ -15,9 +15,17 @@ OTHER_REASON = "other"
 # What a patient gives on the form: about them, and about the visit.
 PATIENT_FIELDS = ["first_name", "last_name", "phone", "email", "contact_method"]
 VISIT_FIELDS = [
-    "clinic", "reason", "note", "patient_type", "referral", "insurance", "preferred_days",
-    "preferred_times", "consent", "source",
-]  # fmt: skip
+    "clinic",
+    "reason",
+    "note",
+    "patient_type",
+    "referral",
+    "insurance",
+    "preferred_days",
+    "preferred_times",
+    "consent",
+    "source",
+]
 
 
 def reason_choices() -> list[tuple[str, str]]:

@@ -117,14 +117,18 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["publication", "preview_links"]
     actions = ["record_my_review"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "topic", "author", "summary", "body",
-                           "show_urgent_care"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "topic", "author", "summary", "body", "show_urgent_care"]},
+        ),
         ("Picture", {"fields": ["hero_image", "hero_alt", "hero_decorative"]}),
         ("Publishing", {"fields": ["publication", "status", "publish_at", "preview_links"]}),
         ("Medical review", {"fields": ["reviewer", "last_reviewed", "publish_unreviewed"]}),
-        ("Search engines and sharing", {"classes": ["collapse"],
-                                        "fields": ["seo_title", "seo_description", "noindex"]}),
-    ]  # fmt: skip
+        (
+            "Search engines and sharing",
+            {"classes": ["collapse"], "fields": ["seo_title", "seo_description", "noindex"]},
+        ),
+    ]
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -219,8 +223,13 @@ class WordPressImportAdmin(admin.ModelAdmin):
     list_display = ["__str__", "state", "items_read", "dry_run", "uploaded_by"]
     fields = ["export", "uploads", "dry_run"]
     readonly_fields = [
-        "state", "items_read", "summary_lines", "report_link", "uploaded_by", "created_at",
-    ]  # fmt: skip
+        "state",
+        "items_read",
+        "summary_lines",
+        "report_link",
+        "uploaded_by",
+        "created_at",
+    ]
 
     def get_urls(self):
         report = self.admin_site.admin_view(self.redirect_report)

@@ -11,9 +11,32 @@ from django.utils.text import slugify
 from core.images import rendition_url, rendition_widths, srcset
 
 ALLOWED_TAGS = {
-    "h2", "h3", "h4", "h5", "h6", "p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a",
-    "blockquote", "figure", "figcaption", "img", "table", "thead", "tbody", "tr", "th", "td",
-}  # fmt: skip
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "width", "height"},

@@ -459,9 +459,12 @@ class InlinePicture(models.Model):
         "when you insert the picture; leave it empty only for a decorative picture.",
     )
     imported_from = models.CharField(
-        max_length=500, blank=True, db_index=True, editable=False,
+        max_length=500,
+        blank=True,
+        db_index=True,
+        editable=False,
         help_text="The WordPress address it was copied from, so a second import reuses it.",
-    )  # fmt: skip
+    )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -510,9 +513,10 @@ class WordPressImport(models.Model):
         "pictures. Deleted once the import is done.",
     )
     dry_run = models.BooleanField(
-        "only show what would change", default=False,
+        "only show what would change",
+        default=False,
         help_text="Reads the whole export and reports, without writing anything.",
-    )  # fmt: skip
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
     )

@@ -51,12 +51,22 @@ class RetryAfterLostConnectionMiddleware:
 # The site never uses these browser features; saying so stops any script or frame from asking.
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
-    for feature in (
-        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
-        "geolocation", "gyroscope", "interest-cohort", "magnetometer", "microphone", "midi",
-        "payment", "usb",
-    )
-)  # fmt: skip
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    ]
+)
 
 
 class SecurityHeadersMiddleware:

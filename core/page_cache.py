@@ -40,6 +40,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
+from django.middleware.csp import get_nonce
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
@@ -134,7 +135,7 @@ def _storable(request, response) -> bool:
         and not response.cookies
         and "cookie" not in response.get("Vary", "").lower()
         and not any(word in cache_control for word in UNCACHEABLE)
-        and not getattr(request, "_csp_nonce", None)  # a nonce used once is no nonce
+        and not get_nonce(request)  # a nonce used once is no nonce (false until drawn)
     )
 
 

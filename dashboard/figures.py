@@ -124,23 +124,28 @@ def _contact_times(requests, clinics, now) -> list[dict]:
         values = hours.get(key, [])
         if not values and not waiting.get(key):
             continue
-        result.append({
-            "clinic": names.get(key, NO_PREFERENCE),
-            "contacted": len(values),
-            "waiting": waiting.get(key, 0),
-            "median": statistics.median(values) if values else None,
-            "p90": _percentile(values, 0.9) if values else None,
-        })  # fmt: skip
+        result.append(
+            {
+                "clinic": names.get(key, NO_PREFERENCE),
+                "contacted": len(values),
+                "waiting": waiting.get(key, 0),
+                "median": statistics.median(values) if values else None,
+                "p90": _percentile(values, 0.9) if values else None,
+            }
+        )
     return result
 
 
 def _articles_leading(requests, now) -> list[dict]:
     rows = list(
-        requests.filter(created_at__gte=now - timedelta(days=SOURCE_DAYS),
-                        source__startswith="/articles/")
+        requests.filter(
+            created_at__gte=now - timedelta(days=SOURCE_DAYS), source__startswith="/articles/"
+        )
         .exclude(status=Status.SPAM)
-        .values("source").annotate(n=Count("pk")).order_by("-n", "source")[:10]
-    )  # fmt: skip
+        .values("source")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "source")[:10]
+    )
     slugs = {row["source"].strip("/").split("/")[-1]: row["n"] for row in rows}
     articles = Article.objects.filter(slug__in=slugs).only("pk", "title", "slug")
     leading = [{"article": a, "requests": slugs[a.slug]} for a in articles]
@@ -159,12 +164,17 @@ def dashboard(user, now: datetime | None = None) -> dict:
         requests = AppointmentRequest.objects.for_staff(user)
         names = {c.pk: c.name for c in shown}
         queue = [
-            {"number": number, "clinic": names.get(clinic_id, NO_PREFERENCE),
-             "received": received, "deadline": deadline, "late": today > deadline}
+            {
+                "number": number,
+                "clinic": names.get(clinic_id, NO_PREFERENCE),
+                "received": received,
+                "deadline": deadline,
+                "late": today > deadline,
+            }
             for number, clinic_id, received, deadline in deadlines(
                 requests.filter(status=Status.NEW), now
             )
-        ]  # fmt: skip
+        ]
         first_month = (_week_start(today) - timedelta(weeks=WEEKS - 1)).replace(day=1)
         monthly = MonthlyRequestCount.objects.filter(
             Q(clinic__in=[c.pk for c in shown]) | Q(clinic__isnull=True), month__gte=first_month
@@ -188,7 +198,7 @@ def dashboard(user, now: datetime | None = None) -> dict:
                 )
                 .only("pk", "title", "publish_at")
                 .order_by("publish_at")
-            ),  # fmt: skip
+            ),
             review_due=list(Article.objects.review_due().only("pk", "title", "last_reviewed")),
         )
     return context
@@ -218,17 +228,41 @@ def chart_drawing(chart: Chart) -> dict:
                 continue
             h = height * count / ceiling
             label = f"{series.name}, week of {week:%b} {week.day}: {count}"
-            bars.append({"x": round(left + i * slot + slot * 0.15, 1), "y": round(bottom - h, 1),
-                         "w": round(slot * 0.7, 1), "h": round(h, 1), "colour": series.colour,
-                         "label": label})  # fmt: skip
+            bars.append(
+                {
+                    "x": round(left + i * slot + slot * 0.15, 1),
+                    "y": round(bottom - h, 1),
+                    "w": round(slot * 0.7, 1),
+                    "h": round(h, 1),
+                    "colour": series.colour,
+                    "label": label,
+                }
+            )
             bottom -= h
-    grid = [{"y": round(top + height * (1 - f), 1), "value": round(ceiling * f)}
-            for f in (0, 0.5, 1)]  # fmt: skip
+    grid = [
+        {"y": round(top + height * (1 - f), 1), "value": round(ceiling * f)} for f in (0, 0.5, 1)
+    ]
     # Every other week labelled; on a phone every fourth ("minor" ones hidden), in larger type.
-    labels = [{"x": round(left + (i + 0.5) * slot, 1), "text": f"{w:%b} {w.day}",
-               "minor": i % 4 == 3} for i, w in enumerate(chart.weeks) if i % 2 == 1]  # fmt: skip
-    rows = [{"week": week, "estimated": i in chart.estimated,
-             "counts": [s.counts[i] for s in chart.series], "total": chart.totals[i]}
-            for i, week in enumerate(chart.weeks)]  # fmt: skip
-    return {"bars": bars, "grid": grid, "labels": labels, "rows": rows, "left": left,
-            "right": left + width, "baseline": top + height}  # fmt: skip
+    labels = [
+        {"x": round(left + (i + 0.5) * slot, 1), "text": f"{w:%b} {w.day}", "minor": i % 4 == 3}
+        for i, w in enumerate(chart.weeks)
+        if i % 2 == 1
+    ]
+    rows = [
+        {
+            "week": week,
+            "estimated": i in chart.estimated,
+            "counts": [s.counts[i] for s in chart.series],
+            "total": chart.totals[i],
+        }
+        for i, week in enumerate(chart.weeks)
+    ]
+    return {
+        "bars": bars,
+        "grid": grid,
+        "labels": labels,
+        "rows": rows,
+        "left": left,
+        "right": left + width,
+        "baseline": top + height,
+    }

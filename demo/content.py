@@ -146,19 +146,43 @@ def upcoming_holidays(today: date) -> list[tuple[date, str, tuple[str, str] | No
 
 # (name, slug, description, how the request form offers it as a reason for a visit)
 TOPICS = [
-    ("Back Pain", "back-pain", "Low back pain, sciatica and how to keep your back moving.",
-     "Back pain or sciatica"),
-    ("Neck & Shoulder", "neck-shoulder", "Stiff necks, sore shoulders and the habits behind them.",
-     "Neck or shoulder pain"),
-    ("Knee & Hip", "knee-hip", "Knee and hip pain, arthritis and getting back to walking.",
-     "Knee or hip pain"),
-    ("Sports Injuries", "sports-injuries", "Sprains, strains and a safe return to your sport.",
-     "Sports injury"),
-    ("After Surgery", "after-surgery", "Preparing for surgery and recovering well afterwards.",
-     "Recovery after surgery"),
-    ("Balance & Falls", "balance-falls", "Dizziness, steadiness and staying on your feet.",
-     "Balance, dizziness or falls"),
-]  # fmt: skip
+    (
+        "Back Pain",
+        "back-pain",
+        "Low back pain, sciatica and how to keep your back moving.",
+        "Back pain or sciatica",
+    ),
+    (
+        "Neck & Shoulder",
+        "neck-shoulder",
+        "Stiff necks, sore shoulders and the habits behind them.",
+        "Neck or shoulder pain",
+    ),
+    (
+        "Knee & Hip",
+        "knee-hip",
+        "Knee and hip pain, arthritis and getting back to walking.",
+        "Knee or hip pain",
+    ),
+    (
+        "Sports Injuries",
+        "sports-injuries",
+        "Sprains, strains and a safe return to your sport.",
+        "Sports injury",
+    ),
+    (
+        "After Surgery",
+        "after-surgery",
+        "Preparing for surgery and recovering well afterwards.",
+        "Recovery after surgery",
+    ),
+    (
+        "Balance & Falls",
+        "balance-falls",
+        "Dizziness, steadiness and staying on your feet.",
+        "Balance, dizziness or falls",
+    ),
+]
 
 AUTHORS = [
     {
@@ -390,15 +414,24 @@ def demo_requests() -> int:
     for n in range(180):
         created = now - timedelta(days=84 * (1 - (n / 180) ** 0.8), hours=rng.randint(0, 9))
         age = now - created
-        status = Status.NEW if age < timedelta(days=2) and rng.random() < 0.7 else (
-            Status.SCHEDULED if rng.random() < 0.6 else Status.CONTACTED)  # fmt: skip
+        status = (
+            Status.NEW
+            if age < timedelta(days=2) and rng.random() < 0.7
+            else (Status.SCHEDULED if rng.random() < 0.6 else Status.CONTACTED)
+        )
         request = AppointmentRequest(
-            first_name=rng.choice(DEMO_FIRST), last_name=rng.choice(DEMO_LAST),
-            phone=f"+1410555{rng.randint(100, 199):04d}", contact_method="phone",
-            patient_type=rng.choice(["new", "returning"]), consent=True,
-            clinic=rng.choice(clinics + [None]), source=rng.choice(sources), status=status,
-            created_at=created, notified_at=created,  # demo: no email is owed
-        )  # fmt: skip
+            first_name=rng.choice(DEMO_FIRST),
+            last_name=rng.choice(DEMO_LAST),
+            phone=f"+1410555{rng.randint(100, 199):04d}",
+            contact_method="phone",
+            patient_type=rng.choice(["new", "returning"]),
+            consent=True,
+            clinic=rng.choice(clinics + [None]),
+            source=rng.choice(sources),
+            status=status,
+            created_at=created,
+            notified_at=created,  # demo: no email is owed
+        )
         rows.append(request)
         if status != Status.NEW:
             contacted = created + timedelta(hours=rng.choice([1, 2, 3, 5, 8, 20, 26, 50]))

@@ -116,9 +116,13 @@ def manage(env: dict, *args: str) -> str:
 def process(command: list[str], env: dict | None = None, cwd: Path = PROJECT):
     """Start a process (in its own group) and stop it, and its children, on the way out."""
     child = subprocess.Popen(  # nosec B603
-        command, cwd=cwd, env=env, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        command,
+        cwd=cwd,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         yield child
     finally:
@@ -185,8 +189,10 @@ def worker_cpu_seconds(master_pid: int) -> float:
 def wrk(url: str) -> dict:
     output = subprocess.run(  # nosec B603, B607
         ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
     def millis(label):
         match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
@@ -280,8 +286,11 @@ def main() -> None:
         ports = {name: free_port() for name in ("uncached", "cached", "front", "static")}
         masters = {}
         for mode, seconds in (("uncached", "0"), ("cached", "600")):
-            app_env = {**env, "PAGE_CACHE_SECONDS": seconds,
-                       "GUNICORN_BIND": f"127.0.0.1:{ports[mode]}"}  # fmt: skip
+            app_env = {
+                **env,
+                "PAGE_CACHE_SECONDS": seconds,
+                "GUNICORN_BIND": f"127.0.0.1:{ports[mode]}",
+            }
             masters[mode] = stack.enter_context(
                 process([str(Path(PYTHON).parent / "gunicorn"), "forever_fit.wsgi"], app_env)
             )
@@ -292,20 +301,28 @@ def main() -> None:
         with urllib.request.urlopen(article) as page:  # nosec B310
             (work / "static-page" / "article.html").write_bytes(page.read())
         config = nginx_config(work, [ports["cached"]], ports["front"], ports["static"])
-        stack.enter_context(process(["nginx", "-p", str(work), "-c", str(config),
-                                     "-g", "daemon off;"]))  # fmt: skip
+        stack.enter_context(
+            process(["nginx", "-p", str(work), "-c", str(config), "-g", "daemon off;"])
+        )
         wait_for(f"http://127.0.0.1:{ports['static']}/article.html")
 
-        print("Warming up, then measuring each page for "
-              f"{SECONDS} s at {CONNECTIONS} connections...", flush=True)  # fmt: skip
+        print(
+            f"Warming up, then measuring each page for {SECONDS} s at {CONNECTIONS} connections...",
+            flush=True,
+        )
         static = wrk(f"http://127.0.0.1:{ports['static']}/article.html")
         rows = []
         for name, path in PAGES.items():
-            for mode, port in (("uncached", ports["uncached"]), ("Django cache", ports["cached"]),
-                               ("nginx front cache", ports["front"])):  # fmt: skip
+            for mode, port in (
+                ("uncached", ports["uncached"]),
+                ("Django cache", ports["cached"]),
+                ("nginx front cache", ports["front"]),
+            ):
                 url = f"http://127.0.0.1:{port}{path}"
-                wrk_warm = subprocess.run(["wrk", "-t1", "-c2", "-d1s", url],  # nosec B603, B607
-                                          capture_output=True)  # fmt: skip
+                wrk_warm = subprocess.run(
+                    ["wrk", "-t1", "-c2", "-d1s", url],  # nosec B603, B607
+                    capture_output=True,
+                )
                 del wrk_warm
                 master = masters["uncached" if mode == "uncached" else "cached"].pid
                 cpu_before = worker_cpu_seconds(master)
@@ -323,17 +340,39 @@ def main() -> None:
 
 def print_table(static: dict, rows: list, engine: str) -> None:
     cores = os.cpu_count()
-    print(f"\n{cores} cores, {engine}, wrk {CONNECTIONS} connections x {SECONDS} s; "
-          f"ratio = requests/s / nginx serving the article as a static file "
-          f"({static['rps']:,.0f}/s, p99 {static['p99']:.1f} ms)\n")  # fmt: skip
-    header = ("page", "mode", "req/s", "ratio", "p50 ms", "p99 ms", "errors", "gzip B",
-              "SQL/req", "CPU ms/req")  # fmt: skip
+    print(
+        f"\n{cores} cores, {engine}, wrk {CONNECTIONS} connections x {SECONDS} s; "
+        f"ratio = requests/s / nginx serving the article as a static file "
+        f"({static['rps']:,.0f}/s, p99 {static['p99']:.1f} ms)\n"
+    )
+    header = (
+        "page",
+        "mode",
+        "req/s",
+        "ratio",
+        "p50 ms",
+        "p99 ms",
+        "errors",
+        "gzip B",
+        "SQL/req",
+        "CPU ms/req",
+    )
     lines = [header]
     for name, mode, r in rows:
-        lines.append((name, mode, f"{r['rps']:,.0f}", f"{r['rps'] / static['rps']:.2f}",
-                      f"{r['p50']:.1f}", f"{r['p99']:.1f}", str(r["errors"]), str(r["bytes"]),
-                      str(r["queries"]),
-                      "-" if mode == "nginx front cache" else f"{r['cpu_ms']:.1f}"))  # fmt: skip
+        lines.append(
+            (
+                name,
+                mode,
+                f"{r['rps']:,.0f}",
+                f"{r['rps'] / static['rps']:.2f}",
+                f"{r['p50']:.1f}",
+                f"{r['p99']:.1f}",
+                str(r["errors"]),
+                str(r["bytes"]),
+                str(r["queries"]),
+                "-" if mode == "nginx front cache" else f"{r['cpu_ms']:.1f}",
+            )
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     for i, line in enumerate(lines):
         print("| " + " | ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)) + " |")

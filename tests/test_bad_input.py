@@ -54,9 +54,13 @@ def test_garbage_in_the_search_box_and_page_number_is_harmless(client):
 
 @pytest.mark.parametrize(
     "url",
-    ["/articles/search/?q=%00", "/request-appointment/?clinic=%00", "/locations/?zip=2%001",
-     "/request-appointment/?from=/x%00"],
-)  # fmt: skip
+    [
+        "/articles/search/?q=%00",
+        "/request-appointment/?clinic=%00",
+        "/locations/?zip=2%001",
+        "/request-appointment/?from=/x%00",
+    ],
+)
 def test_nul_bytes_in_the_address_get_a_400(client, url):
     response = client.get(url)
     assertContains(response, "contains a character that cannot be used", status_code=400)

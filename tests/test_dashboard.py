@@ -33,16 +33,20 @@ def clinics():
 
 
 def contacted(request, after_hours):
-    StatusChange.objects.create(request=request, status=Status.CONTACTED,
-                                at=request.created_at + timedelta(hours=after_hours))  # fmt: skip
+    StatusChange.objects.create(
+        request=request,
+        status=Status.CONTACTED,
+        at=request.created_at + timedelta(hours=after_hours),
+    )
 
 
 def test_front_desk_sees_only_its_clinics_and_requests_without_one(clinics, time_machine):
     bowie, crofton = clinics
     time_machine.move_to(at(date(2026, 12, 9)), tick=False)  # a Wednesday
     for clinic, hours in ((bowie, 2), (crofton, 5), (None, 8)):
-        request = make_request(clinic=clinic, created_at=timezone.now() - timedelta(days=1),
-                               status=Status.CONTACTED)  # fmt: skip
+        request = make_request(
+            clinic=clinic, created_at=timezone.now() - timedelta(days=1), status=Status.CONTACTED
+        )
         contacted(request, hours)
     make_request(clinic=crofton, source="/articles/crofton-news/")
     make_article(slug="crofton-news")
@@ -58,8 +62,10 @@ def test_front_desk_sees_only_its_clinics_and_requests_without_one(clinics, time
     assert [item["requests"] for item in everyone["articles_leading"]] == [1]
     assert sum(everyone["chart"].totals) == 4
     assert [row["clinic"] for row in everyone["contact_times"]] == [
-        "Bowie", "Crofton", "No preference"
-    ]  # fmt: skip
+        "Bowie",
+        "Crofton",
+        "No preference",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -101,8 +107,11 @@ def test_the_chart_counts_each_week_and_keeps_purged_weeks_from_monthly_counts(
     assert bowie_counts[-1] == 2 and crofton_counts[-2] == 1  # spam is not counted
     # October's 31 requests, one a day, spread over the weeks it covers (from Sep 21 on).
     first = chart.weeks[0]
-    october = [i for i, w in enumerate(chart.weeks) if date(2026, 10, 1) <= w + timedelta(6)
-               and w <= date(2026, 10, 31)]  # fmt: skip
+    october = [
+        i
+        for i, w in enumerate(chart.weeks)
+        if date(2026, 10, 1) <= w + timedelta(6) and w <= date(2026, 10, 31)
+    ]
     assert sum(bowie_counts[i] for i in october) == 31
     assert set(october) <= chart.estimated
     assert first == date(2026, 9, 21)
@@ -126,8 +135,11 @@ def test_articles_that_led_to_requests_are_counted_and_linked(clinics, client):
     make_request(clinic=clinics[0], source="/locations/bowie/")
     sign_in_staff(client, make_staff("manager", "Practice managers"))
     response = client.get("/admin/")
-    assertContains(response, f'<a href="{article.get_absolute_url()}">Physical therapy for '
-                             "sciatica</a>: 3 requests", html=True)  # fmt: skip
+    assertContains(
+        response,
+        f'<a href="{article.get_absolute_url()}">Physical therapy for sciatica</a>: 3 requests',
+        html=True,
+    )
 
 
 def test_editors_see_their_lists_and_no_requests(client):
@@ -143,8 +155,13 @@ def test_editors_see_their_lists_and_no_requests(client):
 
 
 def test_the_dashboard_never_shows_a_patients_details(clinics, client):
-    make_request(clinic=clinics[0], first_name="Annabel", last_name="Quist",
-                 phone="+14105550163", note="left knee since March")  # fmt: skip
+    make_request(
+        clinic=clinics[0],
+        first_name="Annabel",
+        last_name="Quist",
+        phone="+14105550163",
+        note="left knee since March",
+    )
     sign_in_staff(client, make_staff("manager", "Practice managers"))
     html = client.get("/admin/").content.decode()
     assert "Request queue" in html
@@ -156,9 +173,10 @@ def test_a_status_change_in_the_admin_is_recorded(clinics, client):
     request = make_request(clinic=clinics[0])
     manager = make_staff("manager", "Practice managers")
     sign_in_staff(client, manager)
-    client.post(f"/admin/appointments/appointmentrequest/{request.pk}/change/",
-                {"status": "contacted", "clinic": clinics[0].pk, "assignee": "",
-                 "staff_notes": ""})  # fmt: skip
+    client.post(
+        f"/admin/appointments/appointmentrequest/{request.pk}/change/",
+        {"status": "contacted", "clinic": clinics[0].pk, "assignee": "", "staff_notes": ""},
+    )
     [change] = StatusChange.objects.filter(request=request)
     assert (change.status, change.by) == ("contacted", manager)
 
@@ -173,12 +191,20 @@ def test_the_dashboard_makes_a_fixed_number_of_queries(
     make_article(slug="sciatica")
 
     def requests(n):
-        rows = [AppointmentRequest(first_name="A", last_name="B", phone="+14105550100",
-                                   patient_type="new", consent=True, clinic=clinics[n % 2],
-                                   source="/articles/sciatica/",
-                                   status=Status.NEW if n % 3 else Status.CONTACTED,
-                                   created_at=timezone.now() - timedelta(hours=n % 2000))
-                for n in range(n)]  # fmt: skip
+        rows = [
+            AppointmentRequest(
+                first_name="A",
+                last_name="B",
+                phone="+14105550100",
+                patient_type="new",
+                consent=True,
+                clinic=clinics[n % 2],
+                source="/articles/sciatica/",
+                status=Status.NEW if n % 3 else Status.CONTACTED,
+                created_at=timezone.now() - timedelta(hours=n % 2000),
+            )
+            for n in range(n)
+        ]
         created = AppointmentRequest.objects.bulk_create(rows)
         StatusChange.objects.bulk_create(
             StatusChange(request=r, status=Status.CONTACTED, at=r.created_at + timedelta(hours=3))

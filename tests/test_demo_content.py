@@ -84,8 +84,12 @@ def test_demo_content_has_the_five_clinics_and_articles_over_several_topics(firs
 
 
 def test_demo_pictures_keep_their_size_so_pages_never_open_them(first_load):
-    sized = [(Article, "hero_width"), (Clinic, "photo_width"), (Topic, "picture_width"),
-             (HomePage, "picture_width")]  # fmt: skip
+    sized = [
+        (Article, "hero_width"),
+        (Clinic, "photo_width"),
+        (Topic, "picture_width"),
+        (HomePage, "picture_width"),
+    ]
     for model, field in sized:
         assert None not in model.objects.values_list(field, flat=True), model.__name__
 

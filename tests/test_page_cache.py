@@ -6,7 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.flatpages.models import FlatPage
+from django.http import HttpResponse
+from django.template import RequestContext, Template
 from django.test import Client
+from django.urls import path as route
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -36,8 +39,9 @@ def midday(time_machine):
 @pytest.fixture
 def content():
     topic = make_topic(name="Back Pain", slug="back-pain")
-    article = make_article(title="Sitting well at work", slug="sitting", topic=topic,
-                           show_urgent_care=True)  # fmt: skip
+    article = make_article(
+        title="Sitting well at work", slug="sitting", topic=topic, show_urgent_care=True
+    )
     clinic = make_clinic(name="Bowie", slug="bowie", phone="+13015550128")
     for weekday in range(7):
         make_opening_hours(clinic, weekday, "08:00", "18:00")
@@ -109,8 +113,9 @@ def _new_phone(content):
 
 
 def _closed_tomorrow(content):
-    make_special_hours(content["clinic"], timezone.localdate() + timedelta(days=1),
-                       note="Staff training")  # fmt: skip
+    make_special_hours(
+        content["clinic"], timezone.localdate() + timedelta(days=1), note="Staff training"
+    )
     return "Staff training"
 
 
@@ -142,16 +147,30 @@ def _privacy_text(content):
 @pytest.mark.parametrize(
     ("change", "paths", "gone"),
     [
-        (_edit_article_title, ["/articles/sitting/", "/articles/", "/articles/topics/back-pain/",
-                               "/articles/feed/", "/", "/articles/search/?q=sitting"],
-         "Sitting well at work"),
-        (_unpublish, ["/articles/", "/articles/topics/back-pain/", "/articles/feed/",
-                      "/sitemap.xml"], "Sitting well at work"),
-        (_rename_topic, ["/articles/sitting/", "/articles/", "/articles/topics/back-pain/"],
-         None),
+        (
+            _edit_article_title,
+            [
+                "/articles/sitting/",
+                "/articles/",
+                "/articles/topics/back-pain/",
+                "/articles/feed/",
+                "/",
+                "/articles/search/?q=sitting",
+            ],
+            "Sitting well at work",
+        ),
+        (
+            _unpublish,
+            ["/articles/", "/articles/topics/back-pain/", "/articles/feed/", "/sitemap.xml"],
+            "Sitting well at work",
+        ),
+        (_rename_topic, ["/articles/sitting/", "/articles/", "/articles/topics/back-pain/"], None),
         (_rename_author, ["/articles/sitting/"], None),
-        (_new_article_in_the_topic, ["/articles/sitting/", "/articles/",
-                                     "/articles/topics/back-pain/", "/"], None),
+        (
+            _new_article_in_the_topic,
+            ["/articles/sitting/", "/articles/", "/articles/topics/back-pain/", "/"],
+            None,
+        ),
         (_new_phone, ["/locations/bowie/", "/locations/", "/", "/articles/sitting/"], "555-0128"),
         (_closed_tomorrow, ["/locations/bowie/"], None),
         (_later_hours, ["/locations/bowie/"], None),
@@ -160,7 +179,7 @@ def _privacy_text(content):
         (_privacy_text, ["/privacy/"], None),
     ],
     ids=lambda v: getattr(v, "__name__", "")[1:] if callable(v) else None,
-)  # fmt: skip
+)
 def test_a_change_shows_on_every_affected_page_at_once_after_the_commit(
     client, content, django_capture_on_commit_callbacks, change, paths, gone
 ):
@@ -217,15 +236,44 @@ def test_pages_with_a_csrf_token_or_a_csp_nonce_are_never_shared(client, content
     assert all("X-Page-Cache" not in r for r in sign_ins)
 
 
+def page_with_a_nonce(request):
+    """A public page with an inline script, as a future page might have: its nonce is drawn."""
+    return HttpResponse(
+        Template("<script nonce='{{ csp_nonce }}'></script>").render(RequestContext(request))
+    )
+
+
+urlpatterns = [route("with-a-nonce/", page_with_a_nonce)]
+
+
+@pytest.mark.urls(__name__)
+def test_a_public_page_that_drew_a_csp_nonce_is_never_shared(client):
+    pages = [Client().get("/with-a-nonce/") for _ in range(2)]
+    nonces = [r.content.decode().split("'")[1] for r in pages]
+    assert nonces[0] and nonces[0] != nonces[1]
+    assert all(
+        f"'nonce-{n}'" in r["Content-Security-Policy"] for n, r in zip(nonces, pages, strict=True)
+    )
+    assert [r.get("X-Page-Cache") for r in pages] == [None, None]
+
+
 def test_a_scheduled_article_appears_on_the_cached_list_at_its_minute(
     client, content, time_machine
 ):
     start = timezone.make_aware(datetime(2026, 12, 7, 9, 50))
     time_machine.move_to(start, tick=False)
-    make_article(title="Desk posture", slug="posture", topic=content["topic"],
-                 publish_at=start - timedelta(days=1))  # fmt: skip
-    make_article(title="Stretches for long drives", slug="drives", topic=content["topic"],
-                 publish_at=start + timedelta(minutes=10))  # fmt: skip
+    make_article(
+        title="Desk posture",
+        slug="posture",
+        topic=content["topic"],
+        publish_at=start - timedelta(days=1),
+    )
+    make_article(
+        title="Stretches for long drives",
+        slug="drives",
+        topic=content["topic"],
+        publish_at=start + timedelta(minutes=10),
+    )
     for minutes in (0, 9):
         time_machine.move_to(start + timedelta(minutes=minutes), tick=False)
         response = cached(client, "/articles/")
@@ -234,8 +282,13 @@ def test_a_scheduled_article_appears_on_the_cached_list_at_its_minute(
         assertNotContains(cached(client, "/articles/posture/"), "Stretches for long drives")
     time_machine.move_to(start + timedelta(minutes=10), tick=False)
     # The last: the older article's "Related articles".
-    for path in ("/articles/", "/articles/topics/back-pain/", "/articles/feed/", "/",
-                 "/articles/posture/"):  # fmt: skip
+    for path in (
+        "/articles/",
+        "/articles/topics/back-pain/",
+        "/articles/feed/",
+        "/",
+        "/articles/posture/",
+    ):
         assertContains(client.get(path), "Stretches for long drives")
 
 

@@ -22,10 +22,23 @@ EXAMPLES = settings(
 )
 FORM = "/request-appointment/"
 FIELDS = [
-    "first_name", "last_name", "phone", "email", "contact_method", "clinic", "reason", "note",
-    "patient_type", "referral", "insurance", "preferred_days", "preferred_times", "consent",
-    "source", "website",
-]  # fmt: skip
+    "first_name",
+    "last_name",
+    "phone",
+    "email",
+    "contact_method",
+    "clinic",
+    "reason",
+    "note",
+    "patient_type",
+    "referral",
+    "insurance",
+    "preferred_days",
+    "preferred_times",
+    "consent",
+    "source",
+    "website",
+]
 
 # Any text a browser could send: every Unicode character but lone surrogates (not encodable).
 any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=300)

@@ -7,7 +7,7 @@ from core.staff_groups import grant
 
 def editors_add_pictures(apps, schema_editor):
     codenames = ["add_inlinepicture", "change_inlinepicture", "view_inlinepicture",
-                 "delete_inlinepicture"]  # fmt: skip
+                 "delete_inlinepicture"]
     grant(apps, "articles", "Editors", codenames)
     grant(apps, "articles", "Clinical reviewers", ["view_inlinepicture"])
 

@@ -83,25 +83,34 @@ class Summary:
         return out.getvalue()
 
     def lines(self) -> list[str]:
-        lines = [f"Articles: {self.created} created, {self.updated} updated, "
-                 f"{self.unchanged} unchanged."]  # fmt: skip
+        lines = [
+            f"Articles: {self.created} created, {self.updated} updated, {self.unchanged} unchanged."
+        ]
         if self.pages:
-            lines.append(f"Site pages: {self.pages['created']} created, {self.pages['updated']} "
-                         f"updated, {self.pages['unchanged']} unchanged.")  # fmt: skip
+            lines.append(
+                f"Site pages: {self.pages['created']} created, {self.pages['updated']} "
+                f"updated, {self.pages['unchanged']} unchanged."
+            )
         lines += [f"Skipped {n}: {reason}." for reason, n in sorted(self.skipped.items())]
         if self.inline_pictures:
             lines.append(f"Pictures in the text copied: {self.inline_pictures}.")
         if self.inline_pictures_without_uploads:
-            lines.append(f"Pictures in the text left out: {self.inline_pictures_without_uploads} "
-                         f"(no uploads folder given: --uploads DIR).")  # fmt: skip
+            lines.append(
+                f"Pictures in the text left out: {self.inline_pictures_without_uploads} "
+                f"(no uploads folder given: --uploads DIR)."
+            )
         if self.pictures:
             lines.append(f"Featured pictures imported as article pictures: {self.pictures}.")
         if self.links_rewritten:
-            lines.append(f"Links between imported posts pointed at their new addresses: "
-                         f"{self.links_rewritten}.")  # fmt: skip
+            lines.append(
+                f"Links between imported posts pointed at their new addresses: "
+                f"{self.links_rewritten}."
+            )
         if self.tags:
-            lines.append(f"Tags not kept (articles have one topic, no tags): {len(self.tags)} "
-                         f"tags on {sum(self.tags.values())} posts.")  # fmt: skip
+            lines.append(
+                f"Tags not kept (articles have one topic, no tags): {len(self.tags)} "
+                f"tags on {sum(self.tags.values())} posts."
+            )
         if self.shortcodes:
             found = ", ".join(f"[{name}] x{n}" for name, n in self.shortcodes.most_common())
             lines.append(f"Shortcodes removed: {found}.")
@@ -119,8 +128,13 @@ def read_author_map(path) -> dict[str, str]:
 
 
 class Importer:
-    def __init__(self, *, dry_run=False, author_map: dict[str, str] | None = None,
-                 uploads: Path | None = None):  # fmt: skip
+    def __init__(
+        self,
+        *,
+        dry_run=False,
+        author_map: dict[str, str] | None = None,
+        uploads: Path | None = None,
+    ):
         self.dry_run = dry_run
         self.author_map = author_map or {}
         self.uploads = uploads
@@ -375,8 +389,12 @@ class Importer:
             if article is None:
                 self.summary.created += 1
                 if not self.dry_run:
-                    article = Article(wordpress_id=item.post_id, topic=self._topic(item),
-                                      author=self._author(item), **fields)  # fmt: skip
+                    article = Article(
+                        wordpress_id=item.post_id,
+                        topic=self._topic(item),
+                        author=self._author(item),
+                        **fields,
+                    )
                     article.save()
             else:
                 current = {name: getattr(article, name) for name in fields}

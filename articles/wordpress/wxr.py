@@ -99,9 +99,14 @@ def read_export(file) -> Iterator[Author | Category | Item | Damage]:
     """Authors and items of an export, in file order, and a Damage note after an item whose XML
     was broken; raises NotAnExport at once for anything that is not an export."""
     parser = etree.iterparse(
-        _ControlFree(file), events=("start", "end"), load_dtd=False, no_network=True,
-        resolve_entities=False, huge_tree=False, recover=True,
-    )  # fmt: skip
+        _ControlFree(file),
+        events=("start", "end"),
+        load_dtd=False,
+        no_network=True,
+        resolve_entities=False,
+        huge_tree=False,
+        recover=True,
+    )
     namespace = None
     errors_seen = 0
     try:

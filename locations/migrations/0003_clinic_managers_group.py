@@ -10,7 +10,7 @@ MODELS = ["clinic", "openinghours", "specialhours", "service"]
 
 def create_group(apps, schema_editor):
     codenames = [f"{action}_{model}" for model in MODELS
-                 for action in ("add", "change", "delete", "view")]  # fmt: skip
+                 for action in ("add", "change", "delete", "view")]
     grant(apps, "locations", GROUP, codenames)
 
 

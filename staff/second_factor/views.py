@@ -26,10 +26,14 @@ class CodeForm(forms.Form):
         label="Code",
         max_length=32,
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "autocapitalize": "characters",
-                   "spellcheck": "false", "autofocus": True}
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
         ),
-    )  # fmt: skip
+    )
 
     def clean_code(self):
         return "".join(self.cleaned_data["code"].split())

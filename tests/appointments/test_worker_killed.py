@@ -86,13 +86,14 @@ def test_a_worker_killed_mid_send_is_replaced_without_a_sweep_and_the_repeat_fol
     mailbox, manage = environment
     manage("migrate", "--noinput", "-v0")
     number = manage(
-        "shell", "-c",
+        "shell",
+        "-c",
         "from tests.factories import make_clinic, make_request\n"
         "from appointments.tasks import deliver_notifications\n"
         "request = make_request(clinic=make_clinic(name='Bowie'), email='')\n"
         "deliver_notifications.enqueue(request.pk)\n"
         "print(request.pk)",
-    )  # fmt: skip
+    )
     mailbox.victim = manage("db_worker", "--no-startup-delay", "--interval", "0.2", background=True)
     mailbox.victim.wait(timeout=60)
     assert len(mailbox.messages) == 1
@@ -104,7 +105,8 @@ def test_a_worker_killed_mid_send_is_replaced_without_a_sweep_and_the_repeat_fol
     assert time.monotonic() - started < 30
     state = json.loads(
         manage(
-            "shell", "-c",
+            "shell",
+            "-c",
             "import json\n"
             "from appointments.models import AppointmentRequest\n"
             "from django_tasks_db.models import DBTaskResult\n"
@@ -113,7 +115,7 @@ def test_a_worker_killed_mid_send_is_replaced_without_a_sweep_and_the_repeat_fol
             "print(json.dumps({'notified': request.notified_at is not None,"
             " 'tasks': sorted([t.status, t.exception_class_path] for t in tasks)}))",
         )
-    )  # fmt: skip
+    )
     first, again = mailbox.messages
     assert first["Subject"] == again["Subject"] == f"New appointment request #{number} for Bowie"
     assert first["Message-ID"] == again["Message-ID"]

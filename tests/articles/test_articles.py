@@ -75,12 +75,17 @@ def test_public_article_pages_make_at_most_three_queries(
     topic, author = make_topic(slug="back-pain"), make_author()
     Article.objects.bulk_create(
         Article(
-            title=f"Bulk {n}", slug=f"bulk-{n}", topic=topic, author=author, summary="S",
-            body="<p>Stretching helps.</p>", status=Article.Status.PUBLISHED,
+            title=f"Bulk {n}",
+            slug=f"bulk-{n}",
+            topic=topic,
+            author=author,
+            summary="S",
+            body="<p>Stretching helps.</p>",
+            status=Article.Status.PUBLISHED,
             publish_at=timezone.now() - timedelta(minutes=n),
         )
         for n in range(count)
-    )  # fmt: skip
+    )
     refresh_search_index(Article.objects.all())  # bulk_create skips save()
     pages = [
         ("/articles/", "Bulk 0"),

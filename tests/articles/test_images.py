@@ -143,9 +143,13 @@ def test_replacing_a_picture_removes_the_old_renditions_and_keeps_none_twice(cli
     article.hero_image.save("first.jpeg", draw_topic_picture("1", size=(900, 500)))
     run_worker()
     assert renditions_of("first") == {
-        "first-480.webp", "first-480.jpeg", "first-800.webp", "first-800.jpeg",
-        "first-900.webp", "first-900.jpeg",
-    }  # fmt: skip
+        "first-480.webp",
+        "first-480.jpeg",
+        "first-800.webp",
+        "first-800.jpeg",
+        "first-900.webp",
+        "first-900.jpeg",
+    }
     article.hero_image.save("second.jpeg", draw_topic_picture("2", size=(900, 500)))
     run_worker()
     assert renditions_of("first") == set()

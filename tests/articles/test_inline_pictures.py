@@ -36,8 +36,10 @@ def make_small_picture(alt: str) -> InlinePicture:
 
 
 def figure(picture, caption="Bend only as far as is comfortable.") -> str:
-    return (f'<figure><img src="{picture.src}" alt="{picture.alt}">'
-            f"<figcaption>{caption}</figcaption></figure>")  # fmt: skip
+    return (
+        f'<figure><img src="{picture.src}" alt="{picture.alt}">'
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
 
 
 def test_an_article_saved_before_the_worker_finished_offers_the_rest_once_made(client):
@@ -74,8 +76,11 @@ def test_the_page_shows_a_responsive_sized_picture_with_its_caption(client):
     assert default_storage.exists("renditions/articles/in-text/knee-bend-480.webp")
     page = client.get(article.get_absolute_url())
     assertContains(page, f"/media/renditions/{picture.image.name[:-4]}-480.webp 480w")
-    assertContains(page, 'alt="A therapist guiding a knee bend" width="1000" height="600" '
-                         'loading="lazy" decoding="async"')  # fmt: skip
+    assertContains(
+        page,
+        'alt="A therapist guiding a knee bend" width="1000" height="600" '
+        'loading="lazy" decoding="async"',
+    )
     assertContains(page, "<figcaption>Bend only as far as is comfortable.</figcaption>")
 
 
@@ -88,12 +93,15 @@ def test_an_editor_chooses_or_uploads_a_picture_in_the_editor_window(client):
     assertContains(chooser, 'data-alt="A therapist guiding a knee bend"')
     assertNotContains(chooser, 'id="nav-sidebar"')  # a small window: no menu
     small = SimpleUploadedFile("tiny.jpg", draw_topic_picture("back-pain", size=(200, 100)).read())
-    refused = client.post("/admin/articles/inlinepicture/choose/",
-                          {"image": small, "alt": "Too small"})  # fmt: skip
+    refused = client.post(
+        "/admin/articles/inlinepicture/choose/", {"image": small, "alt": "Too small"}
+    )
     assertContains(refused, "This picture is 200 pixels wide; use one at least 320 wide")
     photo = SimpleUploadedFile("walk.jpg", draw_topic_picture("back-pain", size=(900, 600)).read())
-    added = client.post("/admin/articles/inlinepicture/choose/?CKEditorFuncNum=1",
-                        {"image": photo, "alt": "Two people walking"})  # fmt: skip
+    added = client.post(
+        "/admin/articles/inlinepicture/choose/?CKEditorFuncNum=1",
+        {"image": photo, "alt": "Two people walking"},
+    )
     assertContains(added, 'data-alt="Two people walking"')
     assert InlinePicture.objects.get(alt="Two people walking").width == 900
 

@@ -67,12 +67,18 @@ def test_search_ranks_an_article_on_the_subject_from_its_start_above_passing_men
     """Ranking reads the title, summary and the start of the body only (cheap however long the
     bodies); words further down still find the article."""
     long_way_down = "<p>" + "Warm up before you run. " * 60 + "</p>"
-    passing = make_article(title="Marathon training", summary="Build up slowly.",
-                           body=long_way_down + "<p>Ankle sprains, ankle taping, ankle braces: "
-                           "see your physical therapist about any ankle trouble.</p>")  # fmt: skip
-    on_subject = make_article(title="After a sprain", summary="The first weeks.",
-                              body="<p>A sprained ankle heals faster when you move it early.</p>",
-                              publish_at=timezone.now() - timedelta(days=60))  # fmt: skip
+    passing = make_article(
+        title="Marathon training",
+        summary="Build up slowly.",
+        body=long_way_down + "<p>Ankle sprains, ankle taping, ankle braces: "
+        "see your physical therapist about any ankle trouble.</p>",
+    )
+    on_subject = make_article(
+        title="After a sprain",
+        summary="The first weeks.",
+        body="<p>A sprained ankle heals faster when you move it early.</p>",
+        publish_at=timezone.now() - timedelta(days=60),
+    )
     response = client.get("/articles/search/?q=ankle")
     assert [a.pk for a in response.context["articles"]] == [on_subject.pk, passing.pk]
 

@@ -26,9 +26,19 @@ HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
 """
 
 
-def item(post_id, title, body, *, status="publish", slug=None, post_type="post",
-         date="2025-10-18 14:00:00", link=None, category=("back-pain", "Back Pain"),
-         extra=""):  # fmt: skip
+def item(
+    post_id,
+    title,
+    body,
+    *,
+    status="publish",
+    slug=None,
+    post_type="post",
+    date="2025-10-18 14:00:00",
+    link=None,
+    category=("back-pain", "Back Pain"),
+    extra="",
+):
     slug = slug or f"post-{post_id}"
     return f"""<item><title><![CDATA[{title}]]></title>
 <link>{link or f"https://foreverfitpt.example/2025/10/18/{slug}/"}</link>
@@ -44,18 +54,24 @@ def item(post_id, title, body, *, status="publish", slug=None, post_type="post",
 """
 
 
-DIVI = ('[et_pb_section fb_built="1"][et_pb_row][et_pb_column type="4_4"]'
-        '[et_pb_text]<h1>Why the leg hurts</h1><p>The nerve is irritated, not broken.</p>'
-        '[/et_pb_text][et_pb_image src="https://foreverfitpt.example/wp-content/uploads/leg.jpg"'
-        ' alt="A leg being stretched"][/et_pb_image][et_pb_cta title="Call"]x[/et_pb_cta]'
-        '[/et_pb_column][/et_pb_row][/et_pb_section]')  # fmt: skip
-CLASSIC = ('Walking a little every day helps.\nShort walks count.\n\n'
-           '[caption id="attachment_9" align="alignnone" width="300"]<img src="/wp-content/'
-           'uploads/walk.jpg" alt="Two people walking"> Walking together[/caption]\n\n'
-           '<p style="color:red">Stop if the pain spreads.</p>'
-           '<script>alert(1)</script>')  # fmt: skip
-GUTENBERG = ('<!-- wp:paragraph --><p>Ice for the first two days.</p><!-- /wp:paragraph -->'
-             '<!-- wp:heading --><h2>Then heat</h2><!-- /wp:heading -->')  # fmt: skip
+DIVI = (
+    '[et_pb_section fb_built="1"][et_pb_row][et_pb_column type="4_4"]'
+    "[et_pb_text]<h1>Why the leg hurts</h1><p>The nerve is irritated, not broken.</p>"
+    '[/et_pb_text][et_pb_image src="https://foreverfitpt.example/wp-content/uploads/leg.jpg"'
+    ' alt="A leg being stretched"][/et_pb_image][et_pb_cta title="Call"]x[/et_pb_cta]'
+    "[/et_pb_column][/et_pb_row][/et_pb_section]"
+)
+CLASSIC = (
+    "Walking a little every day helps.\nShort walks count.\n\n"
+    '[caption id="attachment_9" align="alignnone" width="300"]<img src="/wp-content/'
+    'uploads/walk.jpg" alt="Two people walking"> Walking together[/caption]\n\n'
+    '<p style="color:red">Stop if the pain spreads.</p>'
+    "<script>alert(1)</script>"
+)
+GUTENBERG = (
+    "<!-- wp:paragraph --><p>Ice for the first two days.</p><!-- /wp:paragraph -->"
+    "<!-- wp:heading --><h2>Then heat</h2><!-- /wp:heading -->"
+)
 
 
 def export(tmp_path, *items, name="export.xml", head=HEAD):
@@ -78,8 +94,13 @@ def site_export(tmp_path):
         tmp_path,
         item(101, "Sciatica: where the pain comes from", DIVI, slug="sciatica-pain"),
         item(102, "Walk it off? Mostly, yes", CLASSIC, slug="walk-it-off"),
-        item(103, "Ice or heat", GUTENBERG, slug="ice-or-heat",
-             link="https://foreverfitpt.example/ice-or-heat/"),
+        item(
+            103,
+            "Ice or heat",
+            GUTENBERG,
+            slug="ice-or-heat",
+            link="https://foreverfitpt.example/ice-or-heat/",
+        ),
         item(104, "A draft", "<p>Not ready.</p>", status="draft"),
         item(105, "Coming soon", "<p>Soon.</p>", status="future", date="2030-01-06 15:00:00"),
         item(106, "Private note", "<p>Staff only.</p>", status="private"),
@@ -89,7 +110,7 @@ def site_export(tmp_path):
         item(110, "leg.jpg", "", post_type="attachment", status="inherit"),
         item(111, "Ĉu la genuo? Knie & Rücken – 膝", "<p>Unicode title.</p>", slug="unicode"),
         item(112, "Broken markup", "<p>Unclosed <strong>bold <em>and</p><div>stray"),
-    )  # fmt: skip
+    )
 
 
 def test_each_status_maps_explicitly_and_other_kinds_are_reported(site_export):
@@ -110,7 +131,7 @@ def test_each_status_maps_explicitly_and_other_kinds_are_reported(site_export):
         "Skipped 1: posts an unsaved auto-draft.",
         "Skipped 1: posts in the trash.",
     ):
-        assert line in output  # fmt: skip
+        assert line in output
     assert by_id[101].author.name == "Dana Whitfield"
     assert Topic.objects.get(slug="back-pain").name == "Back Pain"
 
@@ -138,8 +159,9 @@ def test_every_old_address_answers_with_one_301(client, site_export):
     for old in ("/2025/10/18/sciatica-pain/", "/?p=101"):
         assertRedirects(client.get(old), new, status_code=301)
     assertRedirects(client.get("/ice-or-heat/"), "/articles/ice-or-heat/", status_code=301)
-    assertRedirects(client.get("/category/back-pain/"), "/articles/topics/back-pain/",
-                    status_code=301)  # fmt: skip
+    assertRedirects(
+        client.get("/category/back-pain/"), "/articles/topics/back-pain/", status_code=301
+    )
     assertRedirects(client.get("/author/dana/"), "/articles/", status_code=301)
     assertRedirects(client.get("/feed/"), "/articles/feed/", status_code=301)
     assertRedirects(client.get("/?p=999"), "/articles/", status_code=301)
@@ -151,8 +173,11 @@ def test_the_same_export_twice_changes_nothing_and_a_newer_one_updates_in_place(
     run(site_export)
     ids = dict(Article.objects.values_list("wordpress_id", "pk"))
     assert "Articles: 0 created, 0 updated, 8 unchanged." in run(site_export)
-    newer = export(tmp_path, item(101, "Sciatica: where leg pain comes from", DIVI,
-                                  slug="sciatica-pain"), name="newer.xml")  # fmt: skip
+    newer = export(
+        tmp_path,
+        item(101, "Sciatica: where leg pain comes from", DIVI, slug="sciatica-pain"),
+        name="newer.xml",
+    )
     assert "Articles: 0 created, 1 updated, 0 unchanged." in run(newer)
     article = Article.objects.get(wordpress_id=101)
     assert (article.pk, article.title) == (ids[101], "Sciatica: where leg pain comes from")
@@ -163,15 +188,27 @@ def test_a_dry_run_says_what_would_change_and_writes_nothing(site_export):
     assert "Dry run: nothing was written." in output
     assert "Articles: 8 created" in output and "Shortcodes removed: [et_pb_cta] x1." in output
     inventory = output.split("Shortcodes in the export:\n", 1)[1].splitlines()[:7]
-    assert sorted(inventory) == sorted(f"  [{name}] x1" for name in (
-        "caption", "et_pb_section", "et_pb_row", "et_pb_column", "et_pb_text", "et_pb_image",
-        "et_pb_cta"))  # fmt: skip
+    assert sorted(inventory) == sorted(
+        f"  [{name}] x1"
+        for name in (
+            "caption",
+            "et_pb_section",
+            "et_pb_row",
+            "et_pb_column",
+            "et_pb_text",
+            "et_pb_image",
+            "et_pb_cta",
+        )
+    )
     assert not Article.objects.exists()
 
 
 def test_control_characters_and_a_broken_item_do_not_stop_the_import(tmp_path):
-    path = export(tmp_path, item(201, "Good\x0b one", "<p>Fine.\x01</p>"),
-                  item(202, "Also fine", "<p>Yes.</p>"))  # fmt: skip
+    path = export(
+        tmp_path,
+        item(201, "Good\x0b one", "<p>Fine.\x01</p>"),
+        item(202, "Also fine", "<p>Yes.</p>"),
+    )
     run(path)
     assert sorted(Article.objects.values_list("title", flat=True)) == ["Also fine", "Good one"]
 
@@ -211,8 +248,10 @@ def test_the_export_is_read_as_a_stream_in_constant_memory(tmp_path):
 
 
 def meta(key, value):
-    return (f"<wp:postmeta><wp:meta_key><![CDATA[{key}]]></wp:meta_key>"
-            f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>")  # fmt: skip
+    return (
+        f"<wp:postmeta><wp:meta_key><![CDATA[{key}]]></wp:meta_key>"
+        f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
+    )
 
 
 def test_featured_pictures_links_between_posts_and_tags(tmp_path):
@@ -223,20 +262,42 @@ def test_featured_pictures_links_between_posts_and_tags(tmp_path):
     (uploads / "2025" / "10" / "stretch.jpg").write_bytes(draw_topic_picture("back-pain").read())
     path = export(
         tmp_path,
-        item(301, "Stretching basics", "<p>Start slowly.</p>", slug="stretching",
-             extra=meta("_thumbnail_id", "401") + '<category domain="post_tag" '
-             'nicename="mobility"><![CDATA[mobility]]></category>'),
-        item(302, "Next steps", '<p>First read <a href="https://foreverfitpt.example/2025/10/18/'
-             'stretching/">the basics</a> and <a href="/?p=301">again</a>.</p>', slug="next",
-             extra=meta("_thumbnail_id", "402")),
-        item(401, "stretch.jpg", "", post_type="attachment", status="inherit",
-             extra="<wp:attachment_url>https://foreverfitpt.example/wp-content/uploads/2025/10/"
-             "stretch.jpg</wp:attachment_url>" + meta("_wp_attachment_image_alt",
-                                                        "A person stretching a hamstring")),
-        item(402, "gone.jpg", "", post_type="attachment", status="inherit",
-             extra="<wp:attachment_url>https://foreverfitpt.example/wp-content/uploads/2025/10/"
-             "gone.jpg</wp:attachment_url>"),
-    )  # fmt: skip
+        item(
+            301,
+            "Stretching basics",
+            "<p>Start slowly.</p>",
+            slug="stretching",
+            extra=meta("_thumbnail_id", "401") + '<category domain="post_tag" '
+            'nicename="mobility"><![CDATA[mobility]]></category>',
+        ),
+        item(
+            302,
+            "Next steps",
+            '<p>First read <a href="https://foreverfitpt.example/2025/10/18/'
+            'stretching/">the basics</a> and <a href="/?p=301">again</a>.</p>',
+            slug="next",
+            extra=meta("_thumbnail_id", "402"),
+        ),
+        item(
+            401,
+            "stretch.jpg",
+            "",
+            post_type="attachment",
+            status="inherit",
+            extra="<wp:attachment_url>https://foreverfitpt.example/wp-content/uploads/2025/10/"
+            "stretch.jpg</wp:attachment_url>"
+            + meta("_wp_attachment_image_alt", "A person stretching a hamstring"),
+        ),
+        item(
+            402,
+            "gone.jpg",
+            "",
+            post_type="attachment",
+            status="inherit",
+            extra="<wp:attachment_url>https://foreverfitpt.example/wp-content/uploads/2025/10/"
+            "gone.jpg</wp:attachment_url>",
+        ),
+    )
     output = run(path, "--uploads", str(uploads))
     basics = Article.objects.get(wordpress_id=301)
     assert basics.hero_image and basics.hero_alt == "A person stretching a hamstring"
@@ -259,8 +320,9 @@ def test_an_editor_imports_from_the_admin_and_sees_the_summary(
     settings.PRIVATE_ROOT = tmp_path / "private"
     sign_in_staff(client, make_staff("editor", "Editors"))
     with site_export.open("rb") as upload, django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/admin/articles/wordpressimport/add/",
-                               {"export": upload, "dry_run": ""}, follow=True)  # fmt: skip
+        response = client.post(
+            "/admin/articles/wordpressimport/add/", {"export": upload, "dry_run": ""}, follow=True
+        )
     assert response.status_code == 200
     [upload] = WordPressImport.objects.all()
     waiting = client.get(f"/admin/articles/wordpressimport/{upload.pk}/change/")
@@ -291,8 +353,12 @@ def test_pictures_in_the_text_are_copied_once_and_their_addresses_rewritten(tmp_
 
     uploads = tmp_path / "uploads"
     (uploads / "2025" / "10").mkdir(parents=True)
-    for name, size in (("leg.jpg", (1200, 800)), ("walk.jpg", (900, 600)),
-                       ("walk-300x200.jpg", (300, 200)), ("ice.png", (640, 480))):  # fmt: skip
+    for name, size in (
+        ("leg.jpg", (1200, 800)),
+        ("walk.jpg", (900, 600)),
+        ("walk-300x200.jpg", (300, 200)),
+        ("ice.png", (640, 480)),
+    ):
         picture = draw_topic_picture("back-pain", size=size).read()
         (uploads / "2025" / "10" / name).write_bytes(picture)
     base = "https://foreverfitpt.example/wp-content/uploads/2025/10"
@@ -301,14 +367,19 @@ def test_pictures_in_the_text_are_copied_once_and_their_addresses_rewritten(tmp_
         f'[caption id="attachment_9" width="300"]<a href="{base}/walk.jpg"><img src="{base}'
         f'/walk-300x200.jpg" alt="Two people walking"></a> Walking together[/caption]'
     )
-    gutenberg = ('<!-- wp:image --><figure class="wp-block-image"><img src="/wp-content/uploads/'
-                 '2025/10/ice.png" alt="An ice pack"/><figcaption class="wp-element-caption">'
-                 'Ten minutes at a time</figcaption></figure><!-- /wp:image -->'
-                 f'<p>And again: <img src="{base}/leg.jpg" alt="A leg being stretched"></p>'
-                 f'<p><img src="{base}/missing.jpg" alt="Gone"></p>')  # fmt: skip
-    path = export(tmp_path, item(601, "Divi", divi, slug="divi"),
-                  item(602, "Classic", classic, slug="classic"),
-                  item(603, "Gutenberg", gutenberg, slug="gutenberg"))  # fmt: skip
+    gutenberg = (
+        '<!-- wp:image --><figure class="wp-block-image"><img src="/wp-content/uploads/'
+        '2025/10/ice.png" alt="An ice pack"/><figcaption class="wp-element-caption">'
+        "Ten minutes at a time</figcaption></figure><!-- /wp:image -->"
+        f'<p>And again: <img src="{base}/leg.jpg" alt="A leg being stretched"></p>'
+        f'<p><img src="{base}/missing.jpg" alt="Gone"></p>'
+    )
+    path = export(
+        tmp_path,
+        item(601, "Divi", divi, slug="divi"),
+        item(602, "Classic", classic, slug="classic"),
+        item(603, "Gutenberg", gutenberg, slug="gutenberg"),
+    )
     dry = run(path, "--uploads", str(uploads), "--dry-run")
     assert "Pictures in the text copied: 3." in dry and not InlinePicture.objects.exists()
     output = run(path, "--uploads", str(uploads))
@@ -318,8 +389,10 @@ def test_pictures_in_the_text_are_copied_once_and_their_addresses_rewritten(tmp_
     walk = InlinePicture.objects.get(imported_from="2025/10/walk.jpg")  # the original, not 300px
     assert (walk.width, walk.alt) == (900, "Two people walking")
     classic_body = Article.objects.get(wordpress_id=602).body
-    assert (f'<figure><img src="{walk.src}" alt="Two people walking" width="900" height="600">'
-            "<figcaption>Walking together</figcaption></figure>") in classic_body  # fmt: skip
+    assert (
+        f'<figure><img src="{walk.src}" alt="Two people walking" width="900" height="600">'
+        "<figcaption>Walking together</figcaption></figure>"
+    ) in classic_body
     leg = InlinePicture.objects.get(imported_from="2025/10/leg.jpg")
     gutenberg_body = Article.objects.get(wordpress_id=603).body
     assert (
@@ -357,11 +430,19 @@ def test_a_manager_imports_pictures_too_by_sending_the_uploads_folder_as_a_zip(
     settings.PRIVATE_ROOT = tmp_path / "private"
     leg = draw_topic_picture("back-pain", size=(1200, 800)).read()
     body = DIVI.replace("uploads/leg.jpg", "uploads/2025/10/leg.jpg")
-    path = export(tmp_path, item(801, "Divi", body, slug="divi",
-                                 extra=meta("_thumbnail_id", "802")),
-                  item(802, "leg.jpg", "", post_type="attachment", status="inherit",
-                       extra="<wp:attachment_url>https://foreverfitpt.example/wp-content/"
-                       "uploads/2025/10/leg.jpg</wp:attachment_url>"))  # fmt: skip
+    path = export(
+        tmp_path,
+        item(801, "Divi", body, slug="divi", extra=meta("_thumbnail_id", "802")),
+        item(
+            802,
+            "leg.jpg",
+            "",
+            post_type="attachment",
+            status="inherit",
+            extra="<wp:attachment_url>https://foreverfitpt.example/wp-content/"
+            "uploads/2025/10/leg.jpg</wp:attachment_url>",
+        ),
+    )
     folder = "wp-content/uploads/2025/10"
     archive = uploads_zip(tmp_path, {f"{folder}/leg.jpg": leg, f"{folder}/notes.php": b"<?php"})
     sign_in_staff(client, make_staff("manager", "Editors"))
@@ -370,8 +451,10 @@ def test_a_manager_imports_pictures_too_by_sending_the_uploads_folder_as_a_zip(
         archive.open("rb") as zip_file,
         django_capture_on_commit_callbacks(execute=True),
     ):
-        client.post("/admin/articles/wordpressimport/add/",
-                    {"export": xml, "uploads": zip_file, "dry_run": ""})  # fmt: skip
+        client.post(
+            "/admin/articles/wordpressimport/add/",
+            {"export": xml, "uploads": zip_file, "dry_run": ""},
+        )
     run_worker()
     [upload] = WordPressImport.objects.all()
     page = client.get(f"/admin/articles/wordpressimport/{upload.pk}/change/")
@@ -387,10 +470,17 @@ def test_a_manager_imports_pictures_too_by_sending_the_uploads_folder_as_a_zip(
 def test_an_uploads_zip_unpacks_pictures_only_and_only_inside_its_folder(tmp_path):
     from articles.wordpress.uploads_zip import NotAnUploadsZip, unpacked_uploads
 
-    archive = uploads_zip(tmp_path, {
-        "uploads/2025/10/a.jpg": b"a", "2025/11/b.PNG": b"b", "../../escape.jpg": b"x",
-        "/etc/cron.d/job.jpg": b"x", "uploads/shell.php": b"x", "uploads/2025/c.svg": b"x",
-    })  # fmt: skip
+    archive = uploads_zip(
+        tmp_path,
+        {
+            "uploads/2025/10/a.jpg": b"a",
+            "2025/11/b.PNG": b"b",
+            "../../escape.jpg": b"x",
+            "/etc/cron.d/job.jpg": b"x",
+            "uploads/shell.php": b"x",
+            "uploads/2025/c.svg": b"x",
+        },
+    )
     with archive.open("rb") as file, unpacked_uploads(file) as (folder, notes):
         found = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
         assert found == ["2025/10/a.jpg", "2025/11/b.PNG"]
@@ -421,8 +511,9 @@ def test_pages_cached_while_an_import_runs_show_wordpress_dates_after_it(
 ):
     """Each post is committed as it comes, so readers can cache pages mid-import; WordPress's
     last-modified dates are written last, and those pages must not keep the import's time."""
-    path = export(tmp_path, item(101, "Sciatica: where the pain comes from", DIVI,
-                                 slug="sciatica-pain"))  # fmt: skip
+    path = export(
+        tmp_path, item(101, "Sciatica: where the pain comes from", DIVI, slug="sciatica-pain")
+    )
     visited, keep_dates = [], Importer._keep_modified_dates
 
     def a_reader_visits_just_before(importer):

@@ -119,10 +119,14 @@ def test_divi_blurbs_and_buttons_keep_their_words_and_a_contact_form_becomes_our
     output = import_the_site()
     divi = Article.objects.get(title="Why your lower back aches after sitting")
     page = client.get(divi.get_absolute_url()).content.decode()
-    for words in ("<h4>Move often</h4>", "A five-minute walk resets stiff muscles.",
-                  "<h4>Adjust your chair</h4>", "above the knees.",
-                  '<a href="https://foreverfitpt.example/contact/" rel="noopener noreferrer">'
-                  "Ask a therapist</a>"):  # fmt: skip
+    for words in (
+        "<h4>Move often</h4>",
+        "A five-minute walk resets stiff muscles.",
+        "<h4>Adjust your chair</h4>",
+        "above the knees.",
+        '<a href="https://foreverfitpt.example/contact/" rel="noopener noreferrer">'
+        "Ask a therapist</a>",
+    ):
         assert words in page, words
     assert 'alt="Two people walking on a park path"' in page  # the blurb's picture, copied
     tour = Article.objects.get(title="Inside our new Crofton clinic")
@@ -183,11 +187,15 @@ def test_a_gallery_read_before_its_pictures_still_shows_them(tmp_path):
             channel.append(item)
     reordered = tmp_path / "export.xml"
     tree.write(str(reordered), encoding="utf-8", xml_declaration=True)
-    call_command("import_wordpress", str(reordered), "--uploads", str(SITE / "uploads"),
-                 stdout=StringIO())  # fmt: skip
+    call_command(
+        "import_wordpress", str(reordered), "--uploads", str(SITE / "uploads"), stdout=StringIO()
+    )
     tour = Article.objects.get(title="Inside our new Crofton clinic")
-    for alt in ("The front desk of the Crofton clinic", "Two people walking on a park path",
-                "A therapist guiding a knee bend"):  # fmt: skip
+    for alt in (
+        "The front desk of the Crofton clinic",
+        "Two people walking on a park path",
+        "A therapist guiding a knee bend",
+    ):
         assert f'alt="{alt}"' in tour.body
 
 
@@ -201,8 +209,9 @@ def test_pages_become_site_pages_at_their_old_addresses_and_ours_take_contact_an
     nested = client.get("/services/sports-massage/").content.decode()
     assert "<h1>Sports massage</h1>" in nested and "Deep tissue work for athletes" in nested
     assertRedirects(client.get("/contact/?utm_source=flyer"), "/locations/", status_code=301)
-    assertRedirects(client.get("/privacy-policy/"), "/privacy/", status_code=301,
-                    fetch_redirect_response=False)  # fmt: skip
+    assertRedirects(
+        client.get("/privacy-policy/"), "/privacy/", status_code=301, fetch_redirect_response=False
+    )
     assert "Page “Contact” not copied: its old address /contact/ now leads to" in output
     tree = etree.parse(str(SITE / "export.xml"))
     for item in tree.iter("item"):  # WordPress's plain address of each page
@@ -219,10 +228,18 @@ def test_pages_become_site_pages_at_their_old_addresses_and_ours_take_contact_an
 
 
 def test_wordpress_search_and_tag_addresses_lead_to_our_search(client):
-    assertRedirects(client.get("/?s=knee+pain"), "/articles/search/?q=knee+pain", 301,
-                    fetch_redirect_response=False)  # fmt: skip
-    assertRedirects(client.get("/?tag=hip-pain"), "/articles/search/?q=hip+pain", 301,
-                    fetch_redirect_response=False)  # fmt: skip
+    assertRedirects(
+        client.get("/?s=knee+pain"),
+        "/articles/search/?q=knee+pain",
+        301,
+        fetch_redirect_response=False,
+    )
+    assertRedirects(
+        client.get("/?tag=hip-pain"),
+        "/articles/search/?q=hip+pain",
+        301,
+        fetch_redirect_response=False,
+    )
 
 
 def test_every_kind_of_old_address_answers_with_one_301_or_410(client):
@@ -267,8 +284,11 @@ def test_every_kind_of_old_address_answers_with_one_301_or_410(client):
         for category in etree.parse(str(SITE / "export.xml")).iter(f"{WP}category")
     }
     assertRedirects(client.get(f"/?cat={category_numbers['sports-injuries']}"), sports, 301)
-    assertRedirects(client.get(f"/?cat={category_numbers['back-pain']}"),
-                    Topic.objects.get(slug="back-pain").get_absolute_url(), 301)  # fmt: skip
+    assertRedirects(
+        client.get(f"/?cat={category_numbers['back-pain']}"),
+        Topic.objects.get(slug="back-pain").get_absolute_url(),
+        301,
+    )
     # A picture only ever a post's featured image leads to the article's own picture.
     divi = Article.objects.get(title="Why your lower back aches after sitting")
     hero_jpeg = f"/media/renditions/{divi.hero_image.name.rsplit('.', 1)[0]}-1200.jpeg"
@@ -311,8 +331,11 @@ def test_staff_download_a_report_of_every_old_address_and_its_new_one(
     emoji = "/2024/06/dont-ignore-hip-pain-%F0%9F%A6%B4-cafe-style-qa/"
     assert rows[emoji][1].endswith("/articles/dont-ignore-hip-pain-cafe-style-qa/")
     # Hidden posts are not listed: the report must not reveal a draft's address.
-    assert not any("private-staff-rota" in old or "private-staff-rota" in new[1]
-                   for old, new in rows.items() if new)  # fmt: skip
+    assert not any(
+        "private-staff-rota" in old or "private-staff-rota" in new[1]
+        for old, new in rows.items()
+        if new
+    )
     client.logout()
     assert client.get(link).status_code in (302, 404)  # staff only
 

@@ -30,9 +30,15 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             # This machine has no network but loopback: keep Chromium from calling home.
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield browser
         browser.close()
 
@@ -82,16 +88,22 @@ def site(restored_migration_data, settings):
     )
     author = make_author(name="Dana Whitfield", credentials="PT, DPT", bio="Dana treats backs.")
     article = make_article(
-        title="Physical therapy for sciatica", slug="sciatica", topic=back, author=author,
-        summary="What your visits will look like.", show_urgent_care=True,
+        title="Physical therapy for sciatica",
+        slug="sciatica",
+        topic=back,
+        author=author,
+        summary="What your visits will look like.",
+        show_urgent_care=True,
         reviewer=make_author(name="Marcus Oyelaran", credentials="PT, DPT"),
         last_reviewed="2026-11-01",
         body="<p>Sciatica is leg pain from the lower back.</p>"
-        "<h2>What to expect</h2>" + "<p>Your therapist listens and tests.</p>" * 12
-        + "<h2>Treatments that help</h2>" + "<p>Exercise and hands-on care.</p>" * 12
+        "<h2>What to expect</h2>"
+        + "<p>Your therapist listens and tests.</p>" * 12
+        + "<h2>Treatments that help</h2>"
+        + "<p>Exercise and hands-on care.</p>" * 12
         + f'<figure><img src="{leg_drawing().src}" alt="A drawing of a leg, hip to foot">'
         "<figcaption>The pain follows the nerve down the leg.</figcaption></figure>",
-    )  # fmt: skip
+    )
     make_article(
         title="Lifting without hurting your back", slug="lifting", topic=back, author=author
     )

@@ -10,10 +10,17 @@ from tests.e2e.conftest import DESKTOP, PHONE, SCREENSHOTS, open_page
 AXE_OPTIONS = {
     "runOnly": {
         "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
-                   "best-practice"],
+        "values": [
+            "wcag2a",
+            "wcag2aa",
+            "wcag21a",
+            "wcag21aa",
+            "wcag22a",
+            "wcag22aa",
+            "best-practice",
+        ],
     }
-}  # fmt: skip
+}
 
 PAGES = {
     "home": "/",

@@ -12,8 +12,9 @@ from tests.e2e.test_journeys import sign_in
 from tests.factories import run_worker
 
 
-def test_an_editor_inserts_a_picture_from_the_chooser(browser, live_server, site,
-                                                      django_user_model):  # fmt: skip
+def test_an_editor_inserts_a_picture_from_the_chooser(
+    browser, live_server, site, django_user_model
+):
     editor = django_user_model.objects.create_user(
         "editor", password="a-long-test-password", is_staff=True
     )
@@ -43,9 +44,11 @@ def test_an_editor_inserts_a_picture_from_the_chooser(browser, live_server, site
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist .success")).to_be_visible()
     body = Article.objects.get(pk=article.pk).body
-    assert (f'<figure><img src="{picture.src}" alt="A therapist guiding a knee bend" '
-            'width="1000" height="600"><figcaption>Bend only as far as is comfortable.'
-            "</figcaption></figure>") in body  # fmt: skip
+    assert (
+        f'<figure><img src="{picture.src}" alt="A therapist guiding a knee bend" '
+        'width="1000" height="600"><figcaption>Bend only as far as is comfortable.'
+        "</figcaption></figure>"
+    ) in body
     page.goto(live_server.url + article.get_absolute_url())
     shown = page.get_by_role("img", name="A therapist guiding a knee bend")
     shown.scroll_into_view_if_needed()

@@ -52,9 +52,16 @@ def test_a_colleague_adds_a_passkey_and_signs_in_with_it(
     cdp.send("WebAuthn.enable")
     cdp.send(
         "WebAuthn.addVirtualAuthenticator",
-        {"options": {"protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
-                     "hasUserVerification": True, "isUserVerified": True}},
-    )  # fmt: skip
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
     page.get_by_role("button", name="Add a passkey").click()
     expect(page.get_by_text("Make recovery codes")).to_be_visible()  # the page came back
     assert WebAuthnCredential.objects.filter(user=dana, confirmed=True).count() == 1

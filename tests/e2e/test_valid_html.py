@@ -26,8 +26,10 @@ def vnu_problems(pages: dict[str, bytes], folder: Path) -> list[str]:
         files[-1].write_bytes(html)
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     # vnu exits 0 only when every file is valid; its JSON report says why when it is not. A
     # checker that failed to run (no report) must fail the test, not pass it.
     report = json.loads(result.stderr) if result.stderr.strip().startswith("{") else None

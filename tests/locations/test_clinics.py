@@ -287,9 +287,16 @@ def test_admin_rejects_a_closed_day_with_opening_times(manager_client):
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("5 pm", "17:00"), ("5:30pm", "17:30"), ("5:30 p.m.", "17:30"), ("17:00", "17:00"),
-     ("8 AM", "08:00"), ("12 pm", "12:00"), ("12 am", "00:00")],
-)  # fmt: skip
+    [
+        ("5 pm", "17:00"),
+        ("5:30pm", "17:30"),
+        ("5:30 p.m.", "17:30"),
+        ("17:00", "17:00"),
+        ("8 AM", "08:00"),
+        ("12 pm", "12:00"),
+        ("12 am", "00:00"),
+    ],
+)
 def test_opening_hours_are_typed_the_way_people_write_times(manager_client, typed, stored):
     clinic = make_clinic(slug="bowie")
     response = manager_client.post(
