@@ -56,16 +56,22 @@ VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
 browser-tools: system-packages $(VNU)
 
-system-packages:
+# Debian's package for each command that is missing ($(1): command=package pairs): installed as
+# root, otherwise named ($(2) says who needs them).
+define debian_packages
 	@missing=""; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
-	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
-	command -v npm >/dev/null || missing="$$missing npm"; \
+	for pair in $(1); do \
+	  command -v "$${pair%%=*}" >/dev/null || missing="$$missing $${pair#*=}"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else echo "The browser tests need:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
+	  else echo "$(2):$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
 	fi
+endef
+
+system-packages:
+	$(call debian_packages,chromium=chromium java=default-jre-headless npm=npm,The browser tests need)
 
 $(VNU): package-lock.json | system-packages
 	npm ci --no-audit --no-fund --loglevel=error
@@ -100,14 +106,7 @@ bench-import: $(INSTALLED)
 	cd deploy && ../$(PY) import_bench.py
 
 bench-tools: $(INSTALLED)
-	@missing=""; \
-	command -v wrk >/dev/null || missing="$$missing wrk"; \
-	command -v nginx >/dev/null || missing="$$missing nginx-light"; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else echo "The benchmark needs:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
-	fi
+	$(call debian_packages,wrk=wrk nginx=nginx-light,The benchmark needs)
 
 # One fault at a time (Redis down or hung, database connections killed, mail down, a worker
 # killed, the database down) under load, with a table of what readers and patients saw.

@@ -65,6 +65,14 @@ def enqueue_overdue_notifications() -> int:
     return len(overdue)
 
 
+# Two functions below read and correct django-tasks-db's own rows (DBTaskResult, the model its
+# admin and `prune_db_task_results` work on). Django's Tasks API answers "what became of the
+# task I queued" (get_result), not "which tasks are still running past their lease" or "is one
+# waiting already"; django-tasks-db 0.13 has no call for either, and a worker killed mid-task
+# leaves its row "running" for ever. A test of each (tests/appointments/test_notifications.py)
+# fails if these rows stop meaning what they mean here.
+
+
 def fail_abandoned_tasks(now=None) -> int:
     """Mark as failed our tasks still "running" after their claim expired: their worker died
     (a worker that is alive finishes a delivery well within the lease)."""

@@ -15,8 +15,8 @@ from django_prose_editor.fields import ProseEditorField
 from articles import html, search
 from core import images
 from core.cached_lists import CachedList
+from core.slug_urls import slug_url
 from core.storage import PrivateStorage
-from core.urls import slug_url
 
 WORDS_PER_MINUTE = 220
 # Article columns only search reads; long, so pages leave them out.
@@ -288,12 +288,6 @@ class Article(models.Model):
         description="hero_alt",
         decorative_when="hero_decorative",
         description_message="Describe the picture, or tick “the picture is decorative”.",
-    )
-    hero_alt = models.CharField(
-        "picture description",
-        max_length=200,
-        blank=True,
-        help_text="What the picture shows, for people who cannot see it.",
     )
     hero_decorative = models.BooleanField(
         "the picture is decorative",

@@ -356,21 +356,23 @@ class PictureField(models.ImageField):
     file; other names with `width_field`/`height_field`) and `photo_renditions_up_to` (the widest
     rendition made so far: pages offer only those). Saving a new picture makes its renditions
     and deletes the replaced one's (`replace_renditions`); the admin's upload is checked and
-    re-encoded (CleanedPictureField, at least `min_width` pixels wide). With `description`, the
-    model's field that describes the picture must be filled in whenever there is a picture,
-    unless `decorative_when` names a ticked field (an article's "the picture is decorative").
+    re-encoded (CleanedPictureField, at least `min_width` pixels wide). With `description`, it
+    also adds that field, where staff say what the picture shows ("photo description" with
+    `noun="photo"`), and it must be filled in whenever there is a picture, unless
+    `decorative_when` names a ticked field (an article's "the picture is decorative").
     """
 
     def __init__(
         self,
         *args,
         description: str = "",
+        noun: str = "picture",
         decorative_when: str = "",
         description_message: str = "Describe the picture in a few words.",
         min_width: int = MIN_WIDTH,
         **kwargs,
     ):
-        self.description, self.decorative_when = description, decorative_when
+        self.description, self.noun, self.decorative_when = description, noun, decorative_when
         self.description_message, self.min_width = description_message, min_width
         super().__init__(*args, **kwargs)
 
@@ -395,6 +397,14 @@ class PictureField(models.ImageField):
         models.PositiveSmallIntegerField(
             default=RENDITION_WIDTHS[-1], editable=False
         ).contribute_to_class(cls, renditions_field(name))
+        if self.description:
+            required = "" if self.decorative_when else f" Required with a {self.noun}."
+            models.CharField(
+                f"{self.noun} description",
+                max_length=200,
+                blank=True,
+                help_text=f"What the {self.noun} shows, for people who cannot see it.{required}",
+            ).contribute_to_class(cls, self.description)
         models.signals.post_init.connect(self._note_loaded, sender=cls, weak=False)
         models.signals.pre_save.connect(self._note_replaced, sender=cls, weak=False)
         models.signals.post_save.connect(self._renew_renditions, sender=cls, weak=False)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core import images
 from core.cached_lists import CachedList
-from core.urls import slug_url
+from core.slug_urls import slug_url
 from locations.hours import Interval, Schedule, day_label, format_time
 from locations.phones import normalize_phone
 
@@ -96,13 +96,8 @@ class Clinic(models.Model):
         upload_to="clinics/",
         blank=True,
         description="photo_alt",
+        noun="photo",
         description_message="Describe the photo in a few words, e.g. “Our Bowie entrance”.",
-    )
-    photo_alt = models.CharField(
-        "photo description",
-        max_length=200,
-        blank=True,
-        help_text="What the photo shows, for people who cannot see it. Required with a photo.",
     )
     active = models.BooleanField(
         default=True, help_text="Inactive clinics are hidden from patients."

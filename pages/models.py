@@ -21,12 +21,6 @@ class HomePage(models.Model):
         "pixels wide.",
         description="picture_alt",
     )
-    picture_alt = models.CharField(
-        "picture description",
-        max_length=200,
-        blank=True,
-        help_text="What the picture shows, for people who cannot see it. Required with a picture.",
-    )
     topics = models.ManyToManyField(
         Topic,
         blank=True,

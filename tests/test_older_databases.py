@@ -6,6 +6,7 @@ dumped by SQLite; it is loaded and migrated by `manage.py`, as an operator upgra
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,7 @@ print(json.dumps({
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the fixture is a SQLite database")
 def test_a_database_made_before_the_split_migrates_with_nothing_lost(tmp_path):
     database = tmp_path / "made-by-0a58a1c.sqlite3"
-    with sqlite3.connect(database) as made:
+    with closing(sqlite3.connect(database)) as made:
         made.executescript(FIXTURE.read_text(encoding="utf-8"))
     url = f"sqlite:///{database}"
     migrated = manage("migrate", "--noinput", database=url, media=tmp_path / "media")

@@ -10,6 +10,7 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from appointments.forms import PATIENT_FIELDS, VISIT_FIELDS
 from appointments.models import AppointmentRequest
 from tests.factories import form_data, make_clinic, make_staff, sign_in_staff
 
@@ -21,24 +22,8 @@ EXAMPLES = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 FORM = "/request-appointment/"
-FIELDS = [
-    "first_name",
-    "last_name",
-    "phone",
-    "email",
-    "contact_method",
-    "clinic",
-    "reason",
-    "note",
-    "patient_type",
-    "referral",
-    "insurance",
-    "preferred_days",
-    "preferred_times",
-    "consent",
-    "source",
-    "website",
-]
+# Every field the form reads, and the honeypot nobody sees.
+FIELDS = [*PATIENT_FIELDS, *VISIT_FIELDS, "website"]
 
 # Any text a browser could send: every Unicode character but lone surrogates (not encodable).
 any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=300)

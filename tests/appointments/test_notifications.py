@@ -7,11 +7,19 @@ from unittest import mock
 import pytest
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
+from django.tasks import TaskResultStatus
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from appointments import notifications
 from appointments.models import AppointmentRequest
-from appointments.tasks import enqueue_overdue_notifications
+from appointments.tasks import (
+    deliver_notifications,
+    enqueue_overdue_notifications,
+    fail_abandoned_tasks,
+    look_after_the_queue,
+    schedule_queue_check,
+)
 from core import task_worker
 from core.models import WorkerHeartbeat
 from tests.factories import form_data, make_clinic, make_request, run_worker
@@ -153,11 +161,32 @@ def test_a_worker_that_dies_mid_task_leaves_the_request_to_the_next_sweep(
     assert [m.subject for m in mailoutbox] == [f"New appointment request #{request.pk} for Bowie"]
 
 
+def test_the_queue_check_fails_a_task_left_running_past_its_lease_and_queues_itself_once(
+    bowie, time_machine
+):
+    """What appointments/tasks.py reads in django-tasks-db's rows, checked on its rows: a task a
+    dead worker left "running" is marked failed once the lease is over, and the regular check
+    is queued once however often it runs."""
+    time_machine.move_to(timezone.now(), tick=False)
+    left = deliver_notifications.enqueue(make_request(clinic=bowie).pk)
+    DBTaskResult.objects.filter(pk=left.id).update(
+        status=TaskResultStatus.RUNNING, started_at=timezone.now()
+    )
+    assert fail_abandoned_tasks() == 0  # its worker may still be at it
+    time_machine.shift(notifications.lease() + timedelta(seconds=1))
+    assert fail_abandoned_tasks() == 1
+    assert deliver_notifications.get_result(left.id).status == TaskResultStatus.FAILED
+    for _ in range(3):
+        schedule_queue_check()
+    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+    assert waiting.filter(task_path=look_after_the_queue.module_path).count() == 1
+
+
 def test_two_workers_never_send_the_same_notification(bowie, mailoutbox):
     request = make_request(clinic=bowie)
     assert notifications.claim(request.pk) is True
     assert notifications.claim(request.pk) is False  # held by the first worker
-    assert notifications.deliver(request.pk).outcome == "nothing to send"
+    assert notifications.deliver(request.pk).outcome is notifications.Outcome.NOTHING_TO_SEND
     assert mailoutbox == []
 
 

@@ -1,13 +1,21 @@
+import copy
 import re
 from unittest import mock
 
 import pytest
 from django.db import OperationalError, connection
+from django.forms.renderers import DjangoTemplates
 from django.test import Client
 from django.utils import timezone
-from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+from pytest_django.asserts import (
+    assertContains,
+    assertHTMLEqual,
+    assertNotContains,
+    assertRedirects,
+)
 
 from appointments.business_days import next_business_day
+from appointments.forms import AppointmentRequestForm, Checkboxes, DropDown, RadioButtons
 from appointments.models import AppointmentRequest
 from tests.factories import form_data, make_clinic, make_request, make_topic, shown_token
 
@@ -310,3 +318,33 @@ def test_during_a_database_outage_the_form_still_opens(client):
         response = client.get("/request-appointment/")
     assertContains(response, "<option value", count=2)  # no preference, and Bowie
     assertContains(response, "Knee or hip pain")
+
+
+def test_the_forms_quick_widget_templates_draw_what_djangos_own_draw():
+    """The form's choices are drawn by one Jinja2 template each (appointments/jinja2/): the
+    page's CPU halves (README, Performance). They must draw exactly Django's HTML, checked and
+    selected states included: this fails when Django's own widget templates change."""
+    bowie = make_clinic(name="Bowie")
+    form = AppointmentRequestForm(
+        data={
+            **form_data(),
+            "clinic": bowie.pk,
+            "referral": "not-sure",
+            "preferred_days": ["mon", "thu"],
+            "preferred_times": ["morning"],
+        }
+    )
+    quick = [
+        (name, field)
+        for name, field in form.fields.items()
+        if isinstance(field.widget, (RadioButtons, Checkboxes, DropDown))
+    ]
+    assert {"clinic", "reason", "contact_method", "preferred_days"} <= {n for n, _ in quick}
+    for name, field in quick:
+        djangos = copy.deepcopy(field.widget)
+        djangos.template_name = type(field.widget).__mro__[1].template_name
+        value = form[name].value()
+        attrs = {"id": f"id_{name}"}
+        ours = field.widget.render(name, value, attrs, renderer=form.renderer)
+        assertHTMLEqual(ours, djangos.render(name, value, attrs, renderer=DjangoTemplates()))
+        assert "checked" in ours or "selected" in ours, name

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -12,7 +13,7 @@ from django.test import RequestFactory
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
-from core.images import MAX_UPLOAD_BYTES, CleanedPictureField, clean_upload
+from core.images import MAX_UPLOAD_BYTES, CleanedPictureField, PictureField, clean_upload
 from demo.pictures import draw_topic_picture
 from tests.factories import make_article, make_clinic, run_worker, sign_in_staff
 
@@ -203,6 +204,24 @@ def test_every_picture_staff_can_upload_goes_through_the_same_checks(admin_user)
     assert {"Article.hero_image", "Clinic.photo", "Topic.picture", "HomePage.picture"} <= set(
         fields
     )
+
+
+def test_every_picture_field_of_every_model_is_one_picture_field_line():
+    """Renditions, sizes and the description rule come with the field: no model has a picture
+    that could forget them, and each has the fields pages read."""
+    pictures = [
+        (model, field)
+        for model in apps.get_models()
+        for field in model._meta.fields
+        if isinstance(field, models.ImageField)
+    ]
+    assert len(pictures) >= 5
+    for model, field in pictures:
+        assert isinstance(field, PictureField), f"{model.__name__}.{field.name}"
+        for companion in (field.width_field, field.height_field, f"{field.name}_renditions_up_to"):
+            assert model._meta.get_field(companion), companion
+    described = {f"{m.__name__}.{f.description}" for m, f in pictures if f.description}
+    assert described == {"Article.hero_alt", "Clinic.photo_alt", "HomePage.picture_alt"}
 
 
 def test_the_admins_upload_names_the_pixel_cap_and_the_kinds_it_takes():
