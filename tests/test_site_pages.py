@@ -64,6 +64,24 @@ def test_the_footer_is_drawn_once_and_again_when_a_clinic_changes(
     assert "(301) 555-0199" in footer and "0117" not in footer
 
 
+def test_titles_and_descriptions_name_the_clinics_towns_as_staff_keep_them(
+    client, django_capture_on_commit_callbacks
+):
+    make_clinic(name="Bowie", slug="bowie", city="Bowie")
+    make_clinic(name="Crofton", slug="crofton", city="Crofton")
+
+    def described(path):
+        html = client.get(path).content.decode()
+        return re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
+
+    assert described("/privacy/") == "Physical therapy in Bowie and Crofton, MD."
+    assert "Bowie and Crofton, MD</title>" in client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_clinic(name="Frederick", slug="frederick", city="Frederick")
+    assert described("/privacy/") == "Physical therapy in Bowie, Crofton and Frederick, MD."
+    assert "clinics in Bowie, Crofton and Frederick, MD:" in described("/locations/")
+
+
 def test_privacy_notice_is_served_and_editable_by_staff(client, django_capture_on_commit_callbacks):
     response = client.get("/privacy/")
     assertContains(response, "<h1>Privacy notice</h1>", html=True)
