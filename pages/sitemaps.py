@@ -15,7 +15,8 @@ class StaticPageSitemap(PublicSitemap):
 
 
 class SitePageSitemap(PublicSitemap, FlatPageSitemap):
-    """The privacy notice and accessibility statement, edited by staff as flat pages."""
+    """The pages staff edit as flat pages: the privacy notice, the accessibility statement, the
+    first visit, and pages moved in from WordPress."""
 
 
 SITEMAPS = {

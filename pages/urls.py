@@ -10,9 +10,10 @@ from pages.sitemaps import SITEMAPS
 # Not namespaced: every template names these ("home", "privacy", "sitemap"...).
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    # Staff edit these two pages in the admin (Flat pages).
+    # Staff edit these pages in the admin (Flat pages); the migrations write their first text.
     path("privacy/", flatpage, {"url": "/privacy/"}, name="privacy"),
     path("accessibility/", flatpage, {"url": "/accessibility/"}, name="accessibility"),
+    path("first-visit/", flatpage, {"url": "/first-visit/"}, name="first-visit"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path(".well-known/security.txt", views.security_txt, name="security-txt"),

@@ -15,7 +15,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from pages.views import server_error
-from tests.factories import make_article, make_clinic, make_topic, sign_in_staff
+from tests.factories import form_data, make_article, make_clinic, make_topic, sign_in_staff
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -92,6 +92,46 @@ def test_privacy_notice_is_served_and_editable_by_staff(client, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):  # the page cache forgets on commit
         page.save()
     assertContains(client.get("/privacy/"), "Updated by the practice manager.")
+
+
+def test_a_new_patient_finds_the_first_visit_page_from_home_the_thanks_page_and_each_clinic(
+    client, admin_user, django_capture_on_commit_callbacks
+):
+    bowie = make_clinic(name="Bowie", slug="bowie")
+    link = '<a href="/first-visit/">'
+    assertContains(client.get("/"), link)
+    assertContains(client.get("/locations/bowie/"), link)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/request-appointment/", form_data(clinic=bowie.pk))
+    assertContains(client.get("/request-appointment/thanks/"), link)
+
+    page = client.get("/first-visit/")
+    assertContains(page, "<h1>Your first visit</h1>", html=True)
+    for heading in (
+        "What to bring",
+        "How long it takes",
+        "What your therapist will do",
+        "Do you need a referral?",
+        "Insurance and costs",
+        "What to wear",
+    ):
+        assertContains(page, f"<h2>{heading}</h2>", html=True)
+    # Staff edit it in the admin (Flat pages), and visitors see the change at once.
+    sign_in_staff(client, admin_user)
+    first_visit = FlatPage.objects.get(url="/first-visit/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/flatpages/flatpage/{first_visit.pk}/change/",
+            {
+                "url": "/first-visit/",
+                "title": "Your first visit",
+                "content": "<p>Parking is free behind every clinic.</p>",
+                "sites": [1],
+            },
+        )
+    assert response.status_code == 302
+    client.logout()
+    assertContains(client.get("/first-visit/"), "Parking is free behind every clinic.")
 
 
 def test_a_site_page_cannot_send_its_visitors_elsewhere_or_run_anything(client, admin_user):

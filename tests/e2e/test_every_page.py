@@ -34,6 +34,7 @@ PAGES = {
     "request-form": "/request-appointment/",
     "not-found": "/no-such-page/",
     "privacy": "/privacy/",
+    "first-visit": "/first-visit/",
     "accessibility": "/accessibility/",
 }
 
