@@ -15,7 +15,6 @@ from django.utils.html import format_html, format_html_join
 
 from articles.models import (
     Article,
-    Author,
     InlinePicture,
     Topic,
     UrgentCareNotice,
@@ -33,13 +32,6 @@ class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
-    list_display = ["name", "credentials", "user"]
-    search_fields = ["name", "credentials"]
-    autocomplete_fields = ["user"]
 
 
 @admin.register(UrgentCareNotice)
@@ -200,8 +192,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if author is None:
             self.message_user(
                 request,
-                "Your staff account is not linked to an author. Ask an editor to link it under "
-                "Authors, so the review shows your name and credentials.",
+                "Your staff account is not linked to a clinician. Ask an editor to link it under "
+                "Clinical team › Clinicians, so the review shows your name and credentials.",
                 messages.ERROR,
             )
             return

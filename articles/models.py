@@ -17,6 +17,7 @@ from core import images
 from core.cached_lists import CachedList
 from core.slug_urls import slug_url
 from core.storage import PrivateStorage
+from team.models import Clinician
 
 WORDS_PER_MINUTE = 220
 # Article columns only search reads; long, so pages leave them out.
@@ -65,31 +66,8 @@ class Topic(models.Model):
 topics_menu = CachedList("article-topics", Topic.objects.all)
 
 
-class Author(models.Model):
-    name = models.CharField(max_length=120)
-    credentials = models.CharField(
-        max_length=60, blank=True, help_text='Shown after the name, e.g. "PT, DPT".'
-    )
-    bio = models.TextField(blank=True, help_text="One or two sentences shown under articles.")
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="author",
-        help_text="The staff account of this person: a clinical reviewer records reviews "
-        "under their own name.",
-    )
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return f"{self.name}, {self.credentials}" if self.credentials else self.name
-
-
 # The writers and reviewers every article page names; apps.py empties this when one changes.
-authors_list = CachedList("article-authors", Author.objects.all)
+authors_list = CachedList("article-authors", Clinician.objects.all)
 
 
 class UrgentCareNotice(models.Model):
@@ -230,7 +208,7 @@ class Article(models.Model):
         max_length=200, unique=True, help_text="The address; changing it keeps the old one working."
     )
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="articles")
-    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
+    author = models.ForeignKey(Clinician, on_delete=models.PROTECT, related_name="articles")
     summary = models.TextField(
         max_length=400, help_text="Shown in lists, feeds and search results; a sentence or two."
     )
@@ -270,7 +248,7 @@ class Article(models.Model):
     )
     # Medical review
     reviewer = models.ForeignKey(
-        Author,
+        Clinician,
         on_delete=models.PROTECT,
         null=True,
         blank=True,

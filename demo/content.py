@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from appointments.models import AppointmentRequest, StatusChange
-from articles.models import Article, Author, InlinePicture, Topic
+from articles.models import Article, InlinePicture, Topic
 from demo.pictures import SUBJECT_DESCRIPTIONS, draw_clinic_photo, draw_topic_picture
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 from pages.models import HomePage
+from team.models import Clinician
 
 MON, TUE, WED, THU, FRI, SAT = range(6)
 
@@ -344,7 +345,7 @@ def load_demo_content() -> dict[str, int]:
 
     authors = {}
     for data in AUTHORS:
-        authors[data["name"]], is_new = Author.objects.get_or_create(
+        authors[data["name"]], is_new = Clinician.objects.get_or_create(
             name=data["name"], defaults=data
         )
         created["authors"] += is_new

@@ -46,11 +46,12 @@ PAGES = {
 
 SEED = f"""
 import random
-from articles.models import Article, Author, Topic
+from articles.models import Article, Topic
+from team.models import Clinician
 from articles.search import refresh_search_index
 from django.utils import timezone
 from datetime import timedelta
-topics, authors = list(Topic.objects.all()), list(Author.objects.all())
+topics, authors = list(Topic.objects.all()), list(Clinician.objects.all())
 body = "".join(f"<h2>Part {{n}}</h2><p>" + "Movement helps the back heal. " * 40 + "</p>"
                for n in range(6))
 now = timezone.now()

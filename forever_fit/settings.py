@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "forever_fit",  # the configuration: its deploy checks
     "staff",
     "pages",
+    "team",
     "articles",
     "locations",
     "appointments",

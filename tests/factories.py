@@ -16,8 +16,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from appointments import spam
 from appointments.models import AppointmentRequest
-from articles.models import Article, Author, Topic
+from articles.models import Article, Topic
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
+from team.models import Clinician
 
 _serial = count(1)
 
@@ -27,8 +28,8 @@ def make_topic(**overrides) -> Topic:
     return Topic.objects.create(**{"name": f"Topic {n}", "slug": f"topic-{n}", **overrides})
 
 
-def make_author(**overrides) -> Author:
-    return Author.objects.create(**{"name": "Jordan Lee", "credentials": "PT, DPT", **overrides})
+def make_author(**overrides) -> Clinician:
+    return Clinician.objects.create(**{"name": "Jordan Lee", "credentials": "PT, DPT", **overrides})
 
 
 def make_article(**overrides) -> Article:

@@ -9,10 +9,11 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from articles.models import Article, Author, Topic
+from articles.models import Article, Topic
 from demo.content import CLINICS, upcoming_holidays
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 from pages.models import HomePage
+from team.models import Clinician
 
 # Kept on one worker (`--dist loadgroup`), so the demo is loaded once for the whole file.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-content")]
@@ -42,7 +43,7 @@ def test_demo_content_loads_twice_without_duplicates(first_load, capsys):
         Clinic.objects.count(),
         OpeningHours.objects.count(),
         Topic.objects.count(),
-        Author.objects.count(),
+        Clinician.objects.count(),
         Article.objects.count(),
     ]
     second = load(capsys)
@@ -51,7 +52,7 @@ def test_demo_content_loads_twice_without_duplicates(first_load, capsys):
         Clinic.objects.count(),
         OpeningHours.objects.count(),
         Topic.objects.count(),
-        Author.objects.count(),
+        Clinician.objects.count(),
         Article.objects.count(),
     ] == counts
 

@@ -1,8 +1,10 @@
 """A database made by the release before the project package was split (main at 0a58a1c,
 December 2026: the home page in `forever_fit`, recovery codes in `core`) migrates to this
-layout with nothing lost: the home page as staff left it, its tiles, the groups' permissions and
-a staff member's recovery codes. The fixture is that release's `migrate` plus a few staff edits,
-dumped by SQLite; it is loaded and migrated by `manage.py`, as an operator upgrading would."""
+layout with nothing lost: the home page as staff left it, its tiles, the groups' permissions,
+a staff member's recovery codes, and the articles' authors, now the clinical team's records
+(team.Clinician) with every byline and review kept and a profile address each. The fixture is
+that release's `migrate` plus a few staff edits, dumped by SQLite; it is loaded and migrated by
+`manage.py`, as an operator upgrading would."""
 
 import json
 import sqlite3
@@ -15,14 +17,16 @@ from django.db import connection
 from tests.commands import manage
 
 FIXTURE = Path(__file__).parent / "fixtures" / "database_made_by_0a58a1c.sql"
-RECOVERY_CODE = "X2QR-YW23-X5JJ"  # issued to "pat" when the fixture was made
+RECOVERY_CODE = "RKKT-PTZM-Q0G2"  # issued to "pat" when the fixture was made
 AFTER = """
 import json
 from django.contrib.auth.models import User
 from django.db import connection
 from pages.models import HomePage
 from staff.models import RecoveryCodes
+from articles.models import Article
 home = HomePage.objects.get()
+article = Article.objects.get(slug="sciatica")
 pat, eli = User.objects.get(username="pat"), User.objects.get(username="eli")
 print(json.dumps({
     "headline": home.headline,
@@ -32,8 +36,13 @@ print(json.dumps({
     "editor edits the home page": eli.has_perm("pages.change_homepage"),
     "code accepted": RecoveryCodes.objects.get(user=pat).verify_token("RECOVERY_CODE"),
     "codes left": RecoveryCodes.objects.get(user=pat).codes_left(),
+    "byline": [article.author.name, article.author.slug, article.author.user.username],
+    "review": [str(article.reviewer), article.reviewer.slug],
+    "namesake": sorted(c.slug for c in article.author._meta.model.objects.all()),
+    "editor edits clinicians": eli.has_perm("team.change_clinician"),
     "tables": sorted(t for t in connection.introspection.table_names()
-                     if "homepage" in t or "recoverycode" in t),
+                     if "homepage" in t or "recoverycode" in t or "author" in t
+                     or "clinician" in t),
 }))
 """.replace("RECOVERY_CODE", RECOVERY_CODE)
 
@@ -56,12 +65,20 @@ def test_a_database_made_before_the_split_migrates_with_nothing_lost(tmp_path):
         "editor edits the home page": True,
         "code accepted": True,
         "codes left": 9,
-        # The same tables, under the names they were made with: nothing copied, nothing lost.
+        "byline": ["Dana Whitfield", "dana-whitfield", "eli"],
+        "review": ["Marcus Oyelaran, PT, DPT, OCS", "marcus-oyelaran"],
+        "namesake": ["dana-whitfield", "dana-whitfield-2", "marcus-oyelaran"],
+        "editor edits clinicians": True,
+        # The same tables, under the names they were made with (the authors' renamed for the
+        # team): nothing copied, nothing lost.
         "tables": [
             "core_recoverycode",
             "core_recoverycodes",
             "forever_fit_homepage",
             "forever_fit_homepage_topics",
+            "team_clinician",
+            "team_clinician_clinics",
+            "team_clinician_specialties",
         ],
     }
     # Run again, it has nothing left to do.

@@ -23,7 +23,7 @@ from django.utils.encoding import escape_uri_path
 from django.utils.text import slugify
 
 from articles.html import INLINE_PICTURE_FOLDER, plain_text
-from articles.models import Article, Author, InlinePicture, Topic
+from articles.models import Article, InlinePicture, Topic
 from articles.wordpress.addresses import GONE
 from articles.wordpress.convert import Attachment, convert_body, gallery_ids
 from articles.wordpress.pages import address_for, equivalent_of, save_site_page
@@ -33,6 +33,7 @@ from articles.wordpress.wxr import Category, Damage, Item, read_export
 from core.images import clean_upload, rendition_url
 from core.page_cache import forget_all_pages
 from core.site import absolute_url
+from team.models import Clinician
 
 # WordPress status -> ours. Drafts, pending and private posts are never public here.
 STATUSES = {
@@ -453,12 +454,12 @@ class Importer:
             self._redirect(f"/category/{slug}/", topic.get_absolute_url(), "category")
         return topic
 
-    def _author(self, item: Item) -> Author:
+    def _author(self, item: Item) -> Clinician:
         login = item.creator
         name = self.author_map.get(login) or self.authors.get(login) or login or "Staff"
-        author = Author.objects.filter(name=name).first()
+        author = Clinician.objects.filter(name=name).first()
         if author is None:
-            author = Author.objects.create(name=name)
+            author = Clinician.objects.create(name=name)
         if login:
             self._redirect(f"/author/{login}/", "/articles/", "author")
         return author

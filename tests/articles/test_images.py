@@ -221,7 +221,12 @@ def test_every_picture_field_of_every_model_is_one_picture_field_line():
         for companion in (field.width_field, field.height_field, f"{field.name}_renditions_up_to"):
             assert model._meta.get_field(companion), companion
     described = {f"{m.__name__}.{f.description}" for m, f in pictures if f.description}
-    assert described == {"Article.hero_alt", "Clinic.photo_alt", "HomePage.picture_alt"}
+    assert described == {
+        "Article.hero_alt",
+        "Clinic.photo_alt",
+        "HomePage.picture_alt",
+        "Clinician.photo_alt",
+    }
 
 
 def test_the_admins_upload_names_the_pixel_cap_and_the_kinds_it_takes():

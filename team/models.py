@@ -1,0 +1,91 @@
+"""The clinical team: one record per clinician. The same record is the byline of the articles
+they write and the medical review of those they check (articles.Article.author and reviewer),
+and their profile: credentials, title, photo, a short bio, specialties, languages, clinics."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.text import slugify
+
+from core import images
+
+
+class Clinician(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=140,
+        unique=True,
+        blank=True,
+        help_text="Their profile's address. Empty: made from the name.",
+    )
+    credentials = models.CharField(
+        max_length=60, blank=True, help_text='Shown after the name, e.g. "PT, DPT, OCS".'
+    )
+    title = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Their role, e.g. “Physical therapist, clinic director”.",
+    )
+    photo = images.PictureField(
+        upload_to="team/",
+        blank=True,
+        description="photo_alt",
+        noun="photo",
+        help_text="A portrait, at least 800 pixels wide.",
+    )
+    bio = models.TextField(
+        blank=True,
+        help_text="A short introduction in plain language, shown on their profile and under "
+        "their articles.",
+    )
+    specialties = models.ManyToManyField(
+        "articles.Topic",
+        blank=True,
+        related_name="clinicians",
+        help_text="The topics they treat most, as the site's topics name them.",
+    )
+    languages = models.CharField(
+        max_length=200,
+        default="English",
+        help_text="The languages they treat in, separated by commas, e.g. “English, Spanish”.",
+    )
+    clinics = models.ManyToManyField(
+        "locations.Clinic",
+        blank=True,
+        related_name="clinicians",
+        help_text="Where they see patients.",
+    )
+    accepting_new_patients = models.BooleanField("takes new patients", default=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text="The staff account of this person: a clinical reviewer records reviews "
+        "under their own name.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.name, Clinician.objects.exclude(pk=self.pk))
+        super().save(*args, **kwargs)
+
+    @property
+    def language_list(self) -> list[str]:
+        return [language.strip() for language in self.languages.split(",") if language.strip()]
+
+
+def unique_slug(name: str, others) -> str:
+    """A profile address from a name, with -2, -3... when a colleague has the same name."""
+    base = slugify(name)[:130] or "clinician"
+    taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
