@@ -21,12 +21,12 @@ class ArticlesConfig(AppConfig):
             forget_pages_on_change,
             reads_query_parameters,
         )
-        from team.models import Clinician
 
         topics_menu.forget_on_change(Topic)
-        authors_list.forget_on_change(Clinician)
+        clinician = Article.author.field.related_model  # the clinical team's records
+        authors_list.forget_on_change(clinician)
         newest_of_each_topic.forget_on_change(Article, Topic)  # the links name their topic
         urgent_care_wording.forget_on_change(UrgentCareNotice)
-        forget_pages_on_change(Article, Clinician, Topic, UrgentCareNotice)
+        forget_pages_on_change(Article, clinician, Topic, UrgentCareNotice)
         changes_by_itself_at(next_publication)
         reads_query_parameters("page", "q")  # lists' pages, the search

@@ -17,7 +17,6 @@ from core import images
 from core.cached_lists import CachedList
 from core.slug_urls import slug_url
 from core.storage import PrivateStorage
-from team.models import Clinician
 
 WORDS_PER_MINUTE = 220
 # Article columns only search reads; long, so pages leave them out.
@@ -67,7 +66,9 @@ topics_menu = CachedList("article-topics", Topic.objects.all)
 
 
 # The writers and reviewers every article page names; apps.py empties this when one changes.
-authors_list = CachedList("article-authors", Clinician.objects.all)
+authors_list = CachedList(
+    "article-authors", lambda: Article.author.field.related_model.objects.all()
+)
 
 
 class UrgentCareNotice(models.Model):
@@ -208,7 +209,7 @@ class Article(models.Model):
         max_length=200, unique=True, help_text="The address; changing it keeps the old one working."
     )
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="articles")
-    author = models.ForeignKey(Clinician, on_delete=models.PROTECT, related_name="articles")
+    author = models.ForeignKey("team.Clinician", on_delete=models.PROTECT, related_name="articles")
     summary = models.TextField(
         max_length=400, help_text="Shown in lists, feeds and search results; a sentence or two."
     )
@@ -248,7 +249,7 @@ class Article(models.Model):
     )
     # Medical review
     reviewer = models.ForeignKey(
-        Clinician,
+        "team.Clinician",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -6,7 +6,9 @@ from core.site import absolute_url, organization_reference
 
 
 def person(author) -> dict:
-    node = {"@type": "Person", "name": author.name}
+    """The author or reviewer, by the @id of their profile's Person (team/structured_data.py)."""
+    profile = absolute_url(author.get_absolute_url())
+    node = {"@type": "Person", "@id": profile + "#person", "url": profile, "name": author.name}
     if author.credentials:
         node["honorificSuffix"] = author.credentials
     if author.bio:

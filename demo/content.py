@@ -185,23 +185,85 @@ TOPICS = [
     ),
 ]
 
+# The clinical team: who writes and reviews the articles, and whom patients meet. Clinics by
+# slug, specialties by topic slug.
 AUTHORS = [
     {
         "name": "Dana Whitfield",
         "credentials": "PT, DPT, OCS",
+        "title": "Clinic director, Severna Park",
         "bio": "Dana leads our Severna Park clinic. She is a board-certified orthopaedic "
         "specialist who mostly treats back and neck pain.",
+        "clinics": ["severna-park"],
+        "specialties": ["back-pain", "neck-shoulder"],
     },
     {
         "name": "Marcus Oyelaran",
         "credentials": "PT, DPT",
+        "title": "Physical therapist",
         "bio": "Marcus works in Bowie and Crofton with people recovering from joint surgery.",
+        "clinics": ["bowie", "crofton"],
+        "specialties": ["after-surgery", "knee-hip"],
     },
     {
         "name": "Priya Raman",
         "credentials": "PT, DPT, SCS",
+        "title": "Sports physical therapist",
         "bio": "Priya is a sports clinical specialist in Gaithersburg who treats runners, "
         "weekend athletes and school teams.",
+        "clinics": ["gaithersburg"],
+        "specialties": ["sports-injuries", "knee-hip"],
+        "languages": "English, Tamil",
+    },
+    {
+        "name": "Lucía Herrera",
+        "credentials": "PT, DPT",
+        "title": "Physical therapist",
+        "bio": "Lucía sees patients in Gaithersburg and Frederick, in English or Spanish. She "
+        "likes a clear plan: what to do at home, and how you will know it is working.",
+        "clinics": ["gaithersburg", "frederick"],
+        "specialties": ["back-pain", "balance-falls"],
+        "languages": "English, Spanish",
+    },
+    {
+        "name": "Tom Brennan",
+        "credentials": "PT, MPT",
+        "title": "Physical therapist",
+        "bio": "Tom has treated shoulders and necks in Frederick for twenty years, from desk "
+        "workers to contractors who lift all day.",
+        "clinics": ["frederick"],
+        "specialties": ["neck-shoulder", "after-surgery"],
+        "accepting_new_patients": False,
+    },
+    {
+        "name": "Aisha Kamara",
+        "credentials": "PT, DPT, GCS",
+        "title": "Geriatric clinical specialist",
+        "bio": "Aisha helps older adults in Bowie stay steady on their feet and keep doing "
+        "what they enjoy. She speaks English and French.",
+        "clinics": ["bowie"],
+        "specialties": ["balance-falls", "knee-hip"],
+        "languages": "English, French",
+    },
+    {
+        "name": "Kevin Park",
+        "credentials": "PT, DPT, CSCS",
+        "title": "Physical therapist",
+        "bio": "Kevin works in Crofton and Severna Park with athletes coming back from "
+        "injury, and with anyone whose knee keeps them off the trail.",
+        "clinics": ["crofton", "severna-park"],
+        "specialties": ["sports-injuries", "knee-hip"],
+        "languages": "English, Korean",
+    },
+    {
+        "name": "Rosa Delgado",
+        "credentials": "PTA",
+        "title": "Physical therapist assistant",
+        "bio": "Rosa guides patients through their exercise programmes in Bowie and Crofton, "
+        "in English or Spanish.",
+        "clinics": ["bowie", "crofton"],
+        "specialties": ["after-surgery", "balance-falls"],
+        "languages": "English, Spanish",
     },
 ]
 
@@ -344,10 +406,16 @@ def load_demo_content() -> dict[str, int]:
         created["topics"] += is_new
 
     authors = {}
+    clinics = {clinic.slug: clinic for clinic in Clinic.objects.all()}
     for data in AUTHORS:
-        authors[data["name"]], is_new = Clinician.objects.get_or_create(
-            name=data["name"], defaults=data
-        )
+        fields = {
+            key: value for key, value in data.items() if key not in ("clinics", "specialties")
+        }
+        person, is_new = Clinician.objects.get_or_create(name=data["name"], defaults=fields)
+        if is_new:
+            person.clinics.set([clinics[slug] for slug in data["clinics"]])
+            person.specialties.set([topics[slug] for slug in data["specialties"]])
+        authors[data["name"]] = person
         created["authors"] += is_new
 
     now = timezone.now()

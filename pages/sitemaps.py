@@ -4,11 +4,12 @@ from django.urls import reverse
 from articles.sitemaps import ArticleSitemap, TopicSitemap
 from core.sitemaps import PublicSitemap
 from locations.sitemaps import ClinicSitemap
+from team.sitemaps import ClinicianSitemap
 
 
 class StaticPageSitemap(PublicSitemap):
     def items(self):
-        return ["home", "articles:list", "locations:list", "appointments:request"]
+        return ["home", "articles:list", "locations:list", "team:list", "appointments:request"]
 
     def location(self, item):
         return reverse(item)
@@ -24,5 +25,6 @@ SITEMAPS = {
     "articles": ArticleSitemap,
     "topics": TopicSitemap,
     "clinics": ClinicSitemap,
+    "team": ClinicianSitemap,
     "site-pages": SitePageSitemap,
 }

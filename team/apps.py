@@ -6,3 +6,10 @@ class TeamConfig(AppConfig):
 
     name = "team"
     verbose_name = "Clinical team"
+
+    def ready(self):
+        from core.page_cache import forget_pages_on_change, reads_query_parameters
+        from team.models import Clinician
+
+        forget_pages_on_change(Clinician, Clinician.clinics.through, Clinician.specialties.through)
+        reads_query_parameters("specialty", "language")  # /team/ filters (and "clinic")

@@ -4,9 +4,40 @@ and their profile: credentials, title, photo, a short bio, specialties, language
 
 from django.conf import settings
 from django.db import models
+from django.db.models import CharField, F, OuterRef, StringAgg, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.utils.text import slugify
 
 from core import images
+from core.slug_urls import slug_url
+
+
+def _linked(through, link: str, *shown: str) -> Subquery:
+    """What a clinician is linked to through a many-to-many table, as text ("3\tBowie\n..."):
+    a column of the clinicians' own query, so a page of any number of them is one query."""
+    parts = [Cast(F(f"{link}__{name}"), CharField()) for name in shown]
+    row = parts[0] if len(parts) == 1 else Concat(*sum(([p, Value("\t")] for p in parts), [])[:-1])
+    linked = (
+        through.objects.filter(clinician=OuterRef("pk"))
+        .values("clinician")
+        .annotate(rows=StringAgg(row, delimiter=Value("\n")))
+        .values("rows")
+    )
+    return Subquery(linked, output_field=CharField())
+
+
+def rows(text: str | None) -> list[list[str]]:
+    return [row.split("\t") for row in (text or "").split("\n") if row]
+
+
+class ClinicianQuerySet(models.QuerySet):
+    def for_pages(self):
+        """With their clinics' ids (`clinic_ids`: the pages take the clinics from the shared
+        list the footer reads) and their specialties' slugs and names (`specialty_rows`)."""
+        return self.annotate(
+            clinic_ids=_linked(Clinician.clinics.through, "clinic", "id"),
+            specialty_rows=_linked(Clinician.specialties.through, "topic", "slug", "name"),
+        )
 
 
 class Clinician(models.Model):
@@ -65,6 +96,8 @@ class Clinician(models.Model):
         "under their own name.",
     )
 
+    objects = ClinicianQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
@@ -75,6 +108,17 @@ class Clinician(models.Model):
         if not self.slug:
             self.slug = unique_slug(self.name, Clinician.objects.exclude(pk=self.pk))
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return slug_url("team:detail", self.slug)
+
+    @property
+    def display_name(self) -> str:
+        return str(self)
+
+    @property
+    def portrait(self) -> images.Picture:
+        return images.Picture.of(self, "photo", self.photo_alt)
 
     @property
     def language_list(self) -> list[str]:

@@ -134,3 +134,16 @@ def test_demo_holidays_fall_on_the_right_days():
     assert holidays["Christmas Day"] == date(2026, 12, 25)
     assert holidays["New Year’s Day"] == date(2027, 1, 1)
     assert upcoming_holidays(date(2026, 11, 1))[0] == (date(2026, 11, 26), "Thanksgiving", None)
+
+
+def test_demo_team_covers_every_clinic_with_clinicians_who_write_review_and_speak_spanish(
+    first_load,
+):
+    team = Clinician.objects.prefetch_related("clinics", "specialties")
+    assert team.count() >= 8
+    assert {c.slug for person in team for c in person.clinics.all()} == set(
+        Clinic.objects.values_list("slug", flat=True)
+    )
+    assert all(person.title and person.bio and person.specialties.exists() for person in team)
+    assert sum("Spanish" in person.language_list for person in team) >= 2
+    assert all(a.author.slug and a.reviewer.slug for a in Article.objects.all())

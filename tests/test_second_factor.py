@@ -238,6 +238,8 @@ PUBLIC_VIEWS = {
     "articles.feeds.TopicFeed",
     "articles.feeds.TopicAtomFeed",
     "locations.views.ClinicListView",
+    "team.views.TeamView",
+    "team.views.ClinicianView",
     "locations.views.ClinicDetailView",
     "appointments.views.AppointmentRequestView",
     "appointments.views.ThanksView",

@@ -33,7 +33,6 @@ from articles.wordpress.wxr import Category, Damage, Item, read_export
 from core.images import clean_upload, rendition_url
 from core.page_cache import forget_all_pages
 from core.site import absolute_url
-from team.models import Clinician
 
 # WordPress status -> ours. Drafts, pending and private posts are never public here.
 STATUSES = {
@@ -454,14 +453,16 @@ class Importer:
             self._redirect(f"/category/{slug}/", topic.get_absolute_url(), "category")
         return topic
 
-    def _author(self, item: Item) -> Clinician:
+    def _author(self, item: Item):
+        """The clinician (the clinical team's record) the post's WordPress user stands for."""
+        Clinician = Article.author.field.related_model
         login = item.creator
         name = self.author_map.get(login) or self.authors.get(login) or login or "Staff"
         author = Clinician.objects.filter(name=name).first()
         if author is None:
             author = Clinician.objects.create(name=name)
         if login:
-            self._redirect(f"/author/{login}/", "/articles/", "author")
+            self._redirect(f"/author/{login}/", author.get_absolute_url(), "author")
         return author
 
     def _redirect_query(self, name: str, number: int, new_path: str, kind: str) -> None:

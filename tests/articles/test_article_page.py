@@ -41,11 +41,14 @@ def reviewed_article():
 
 def test_article_shows_who_wrote_and_reviewed_it_and_how_long_it_takes(client, reviewed_article):
     response = client.get("/articles/sciatica-explained/")
-    assertContains(response, "By <strong>Dana Whitfield, PT, DPT</strong>")
+    # Each name leads to the person's profile (the clinical team's page).
+    assertContains(
+        response, 'By <strong><a href="/team/dana-whitfield/">Dana Whitfield, PT, DPT</a></strong>'
+    )
     assertContains(
         response,
-        'Medically reviewed by Marcus Oyelaran, PT, DPT on <time datetime="2026-11-02">'
-        "November 2, 2026</time>",
+        'Medically reviewed by <a href="/team/marcus-oyelaran/">Marcus Oyelaran, PT, DPT</a> on '
+        '<time datetime="2026-11-02">November 2, 2026</time>',
     )
     assertContains(response, "2 min read")  # 446 words at 220 a minute
     assertContains(response, "Dana treats back pain in Severna Park.")
@@ -125,8 +128,8 @@ def test_an_article_page_reads_one_row_once_the_shared_lists_are_warm(
     client.get(other.get_absolute_url())  # topics, people, newest articles, callout: shared
     with django_assert_num_queries(1):
         response = client.get(reviewed_article.get_absolute_url())
-    assertContains(response, "By <strong>Dana Whitfield, PT, DPT</strong>")
-    assertContains(response, "Medically reviewed by Marcus Oyelaran, PT, DPT")
+    assertContains(response, ">Dana Whitfield, PT, DPT</a></strong>")
+    assertContains(response, ">Marcus Oyelaran, PT, DPT</a>")
     assertContains(response, '<a href="/articles/topics/back-pain/">Back Pain</a>')
     assert related_titles(response) == ["Back basics"]
 
@@ -157,7 +160,7 @@ def test_an_article_page_asks_the_shared_cache_once(
     monkeypatch.setattr(cache, "get_many", counted_get_many)
     response = client.get(reviewed_article.get_absolute_url())
     assert len(asked) == 1
-    assertContains(response, "By <strong>Dana Whitfield, PT, DPT</strong>")
+    assertContains(response, ">Dana Whitfield, PT, DPT</a></strong>")
     assertContains(response, "When to get urgent care")
 
 
@@ -199,8 +202,11 @@ def test_structured_data_describes_review_author_and_breadcrumbs(client, reviewe
     }
     page, article, trail = graph["MedicalWebPage"], graph["Article"], graph["BreadcrumbList"]
     assert page["lastReviewed"] == "2026-11-02"
+    # The reviewer and the author are their profiles' Persons, by @id.
     assert page["reviewedBy"] == {
         "@type": "Person",
+        "@id": "https://www.foreverfitpt.example/team/marcus-oyelaran/#person",
+        "url": "https://www.foreverfitpt.example/team/marcus-oyelaran/",
         "name": "Marcus Oyelaran",
         "honorificSuffix": "PT, DPT",
     }

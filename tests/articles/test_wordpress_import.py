@@ -162,7 +162,7 @@ def test_every_old_address_answers_with_one_301(client, site_export):
     assertRedirects(
         client.get("/category/back-pain/"), "/articles/topics/back-pain/", status_code=301
     )
-    assertRedirects(client.get("/author/dana/"), "/articles/", status_code=301)
+    assertRedirects(client.get("/author/dana/"), "/team/dana-whitfield/", status_code=301)
     assertRedirects(client.get("/feed/"), "/articles/feed/", status_code=301)
     assertRedirects(client.get("/?p=999"), "/articles/", status_code=301)
 

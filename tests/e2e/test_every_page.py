@@ -35,6 +35,8 @@ PAGES = {
     "not-found": "/no-such-page/",
     "privacy": "/privacy/",
     "first-visit": "/first-visit/",
+    "team": "/team/",
+    "clinician": "/team/dana-whitfield/",
     "accessibility": "/accessibility/",
 }
 
