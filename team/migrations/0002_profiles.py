@@ -97,7 +97,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='clinician',
             name='slug',
-            field=models.SlugField(blank=True, default="", max_length=140),
+            # No index yet: the unique one comes with the addresses (PostgreSQL would otherwise
+            # make its pattern index twice, under one name).
+            field=models.SlugField(blank=True, db_index=False, default="", max_length=140),
             preserve_default=False,
         ),
         migrations.RunPython(give_each_an_address, migrations.RunPython.noop),
