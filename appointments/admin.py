@@ -53,11 +53,12 @@ class NotificationFilter(admin.SimpleListFilter):
 # The request page's read-only groups: the patient's own words, then how it was handled by mail.
 PATIENT_SHOWN = ["first_name", "last_name", "phone_link", "email_link", "contact_method"]
 REQUEST_SHOWN = [
+    "clinician",
     "reason_label",
     "note",
     "patient_type",
     "referral",
-    "insurance",
+    "insurance_shown",
     "days_wanted",
     "times_wanted",
     "consent",
@@ -209,6 +210,10 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
             return "Not given"
         return format_html('<a href="mailto:{}">{}</a>', obj.email, obj.email)
 
+    @admin.display(description="Insurance")
+    def insurance_shown(self, obj):
+        return obj.insurance_summary or "Not given"
+
     @admin.display(description="Days that suit")
     def days_wanted(self, obj):
         return _checkboxes(AppointmentRequest.Day.choices, obj.preferred_days, "Any day")
@@ -268,7 +273,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description="Export selected as CSV", permissions=["export"])
     def export_csv(self, request, queryset):
-        requests = list(queryset.select_related("clinic", "assignee", "reason"))
+        requests = list(queryset.select_related("clinic", "assignee", "reason", "clinician"))
         record_access(request.user, requests, RequestAccess.Action.EXPORTED)
         return csv_response(requests)
 

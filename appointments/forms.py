@@ -8,19 +8,21 @@ from django.forms.renderers import Jinja2
 from appointments import spam
 from appointments.models import NO_PREFERENCE, SOMETHING_ELSE, AppointmentRequest
 from articles.models import Topic, topics_menu
+from insurance.models import Plan, accepted_plans, plans_by_kind
 from locations.models import Clinic, footer_clinics
 from locations.phones import normalize_phone
+from team.models import Clinician, team_members, with_links
 
 OTHER_REASON = "other"
 # What a patient gives on the form: about them, and about the visit.
 PATIENT_FIELDS = ["first_name", "last_name", "phone", "email", "contact_method"]
 VISIT_FIELDS = [
     "clinic",
+    "clinician",
     "reason",
     "note",
     "patient_type",
     "referral",
-    "insurance",
     "preferred_days",
     "preferred_times",
     "consent",
@@ -32,6 +34,31 @@ def reason_choices() -> list[tuple[str, str]]:
     """The topics in the order patients read them (by their form wording), then the rest."""
     topics = sorted(topics_menu(), key=lambda topic: topic.reason_label.casefold())
     return [(topic.slug, topic.reason_label) for topic in topics] + [(OTHER_REASON, SOMETHING_ELSE)]
+
+
+Answer = AppointmentRequest.InsuranceAnswer
+# The answers besides a plan of the list: what the form offers after the plans.
+OTHER_ANSWERS = [
+    (Answer.OTHER, "Other (not in this list)"),
+    (Answer.SELF_PAY, "I will pay myself"),
+    (Answer.NOT_SURE, "Not sure"),
+]
+
+
+def insurance_choices() -> list:
+    """The plans our open clinics take, grouped by kind, then "other", self-pay and "not sure"
+    (self-pay's own plan row carries the clinics' rates: the form's "I will pay myself" is it)."""
+    plans = [plan for plan in accepted_plans() if plan.kind != Plan.Kind.SELF_PAY]
+    groups = [
+        (kind, [(str(plan.pk), plan.name) for plan in group])
+        for kind, group in plans_by_kind(plans)
+    ]
+    return [("", "Choose your plan (optional)"), *groups, ("Something else", OTHER_ANSWERS)]
+
+
+def clinician_label(clinician) -> str:
+    where = ", ".join(clinic.name for clinic in clinician.clinic_list)
+    return f"{clinician.name} ({where})" if where else clinician.name
 
 
 SUBMISSION_KEY = re.compile(r"[A-Za-z0-9_-]{22,64}")
@@ -104,6 +131,28 @@ class AppointmentRequestForm(forms.ModelForm):
         label="Preferred clinic",
         widget=DropDown,
     )
+    clinician = forms.ModelChoiceField(
+        queryset=Clinician.objects.all(),
+        required=False,
+        label="Preferred therapist (optional)",
+        help_text="With “No preference”, we book the first therapist free at your clinic.",
+        widget=DropDown,
+    )
+    insurance_choice = forms.ChoiceField(
+        choices=insurance_choices,
+        required=False,
+        label="Insurance (optional)",
+        help_text="We check your coverage before your first visit.",
+        error_messages={"invalid_choice": "Choose your plan again: our list has just changed."},
+        widget=DropDown,
+    )
+    insurance_other = forms.CharField(
+        max_length=100,
+        required=False,
+        label="Not in the list? Which plan is it? (optional)",
+        error_messages={"max_length": "Keep the plan's name to 100 characters or fewer."},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
     preferred_days = forms.MultipleChoiceField(
         choices=AppointmentRequest.Day.choices,
         required=False,
@@ -142,7 +191,6 @@ class AppointmentRequestForm(forms.ModelForm):
             "note": "Anything else we should know? (optional)",
             "patient_type": f"Have you been to {settings.SITE_SHORT_NAME} before?",
             "referral": "Do you have a referral from a doctor? (optional)",
-            "insurance": "Insurance provider (optional)",
         }
         help_texts = {
             "phone": "A US number with its area code, for example (410) 555-0142.",
@@ -150,7 +198,6 @@ class AppointmentRequestForm(forms.ModelForm):
             "note": "For example, times you cannot do. Please don’t include medical details: "
             "we will ask about them when we talk. 500 characters at most.",
             "referral": "You don’t need one to see a physical therapist in Maryland.",
-            "insurance": "For example Aetna or Medicare; we will check your coverage.",
         }
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -161,7 +208,6 @@ class AppointmentRequestForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
             "patient_type": RadioButtons,
             "referral": RadioButtons,
-            "insurance": forms.TextInput(attrs={"autocomplete": "off"}),
         }
         error_messages = {
             "first_name": {"required": "Enter your first name."},
@@ -187,17 +233,28 @@ class AppointmentRequestForm(forms.ModelForm):
         self.fields["clinic"].widget.choices = [("", NO_PREFERENCE)] + [
             (clinic.pk, clinic.name) for clinic in footer_clinics()
         ]
+        # Those taking new patients, from the shared list too.
+        team = with_links(team_members(), footer_clinics())
+        self.fields["clinician"].widget.choices = [("", "No preference")] + [
+            (member.pk, clinician_label(member))
+            for member in team
+            if member.accepting_new_patients and member.clinic_list
+        ]
         if not self.is_bound:
             self.initial["shown"] = spam.form_token()
             self.initial["submission"] = new_submission_key()
 
     @classmethod
     def initial_from_query(cls, query) -> dict:
-        """Preselect the clinic and reason a link carried, and note the page it came from."""
+        """Preselect the clinic, therapist and reason a link carried, and note the page it came
+        from."""
         initial = {}
         slug = query.get("clinic")  # most visits name none: no query then
         if slug and (clinic := Clinic.objects.active().filter(slug=slug).first()):
             initial["clinic"] = clinic
+        slug = query.get("clinician")
+        if slug and (clinician := next((m for m in team_members() if m.slug == slug), None)):
+            initial["clinician"] = clinician
         if query.get("reason") in dict(reason_choices()):
             initial["reason"] = query["reason"]
         if source := local_path(query.get("from", "")):
@@ -216,6 +273,29 @@ class AppointmentRequestForm(forms.ModelForm):
 
     def clean_source(self):
         return local_path(self.cleaned_data["source"])
+
+    def clean_insurance_choice(self):
+        """A plan (by its number), another answer, or "" (none given)."""
+        choice = self.cleaned_data["insurance_choice"]
+        if choice.isdigit():
+            plan = Plan.objects.filter(pk=choice).first()
+            if plan is None:
+                raise forms.ValidationError("Choose your plan again: our list has just changed.")
+            return plan
+        return choice
+
+    def _post_clean(self):
+        super()._post_clean()
+        choice = self.cleaned_data.get("insurance_choice", "")
+        words = self.cleaned_data.get("insurance_other", "").strip()
+        request = self.instance
+        request.insurance_plan = choice if isinstance(choice, Plan) else None
+        if request.insurance_plan:
+            request.insurance_answer, request.insurance = Answer.PLAN, choice.name
+        elif words and choice in ("", Answer.OTHER):
+            request.insurance_answer, request.insurance = Answer.OTHER, words
+        else:
+            request.insurance_answer, request.insurance = choice, ""
 
     def clean(self):
         cleaned = super().clean()

@@ -115,6 +115,12 @@ class AppointmentRequest(models.Model):
         TEXT = "text", "Text message"
         EMAIL = "email", "Email"
 
+    class InsuranceAnswer(models.TextChoices):
+        PLAN = "plan", "A plan from our list"
+        OTHER = "other", "Other"
+        SELF_PAY = "self-pay", "Will pay themselves"
+        NOT_SURE = "not-sure", "Not sure"
+
     class Day(models.TextChoices):
         MONDAY = "mon", "Monday"
         TUESDAY = "tue", "Tuesday"
@@ -158,7 +164,29 @@ class AppointmentRequest(models.Model):
     note = models.TextField(max_length=500, blank=True)
     patient_type = models.CharField(max_length=10, choices=PatientType)
     referral = models.CharField("physician referral", max_length=10, choices=Referral, blank=True)
-    insurance = models.CharField(max_length=100, blank=True)
+    # The insurance answer: a plan of our list (its name kept in `insurance` too, so a plan
+    # deleted later still reads), or "other" with the patient's own words, self-pay, not sure.
+    # Requests from before the list have their free text as "other".
+    insurance_answer = models.CharField(
+        "insurance", max_length=10, choices=InsuranceAnswer, blank=True
+    )
+    insurance_plan = models.ForeignKey(
+        "insurance.Plan", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    insurance = models.CharField(
+        "insurance in words",
+        max_length=100,
+        blank=True,
+        help_text="The plan, as chosen or written.",
+    )
+    clinician = models.ForeignKey(
+        "team.Clinician",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="preferred therapist",
+    )
     preferred_days = models.JSONField(default=list, blank=True)
     preferred_times = models.JSONField(default=list, blank=True)
     consent = models.BooleanField()
@@ -229,6 +257,16 @@ class AppointmentRequest(models.Model):
     @property
     def reason_label(self) -> str:
         return self.reason.reason_label if self.reason else SOMETHING_ELSE
+
+    @property
+    def insurance_summary(self) -> str:
+        """The insurance answer as staff read it: "Aetna", "Other: <their words>", "Not sure"."""
+        answer = self.InsuranceAnswer
+        if self.insurance_answer == answer.PLAN:
+            return self.insurance
+        if self.insurance_answer == answer.OTHER:
+            return f"Other: {self.insurance}" if self.insurance else "Other"
+        return self.get_insurance_answer_display()
 
     def is_notification_stuck(self, now: datetime | None = None) -> bool:
         return (

@@ -18,5 +18,6 @@ def on_every_change(action: Callable[[], None], *models, name: str) -> None:
         uid = f"{name}-{model._meta.label}"
         post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid + "-save")
         post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid + "-delete")
-        if model._meta.auto_created:
-            m2m_changed.connect(changed, sender=model, weak=False, dispatch_uid=uid + "-m2m")
+        # Sent only for a many-to-many table, Django's own or one of ours (`through=`), whose
+        # add() writes rows without post_save.
+        m2m_changed.connect(changed, sender=model, weak=False, dispatch_uid=uid + "-m2m")

@@ -16,9 +16,18 @@ from django.utils import timezone
 
 from appointments.models import AppointmentRequest, StatusChange
 from articles.models import Article, InlinePicture, Topic
-from demo.pictures import SUBJECT_DESCRIPTIONS, draw_clinic_photo, draw_topic_picture
+from demo.pictures import (
+    PORTRAITS,
+    SUBJECT_DESCRIPTIONS,
+    draw_clinic_photo,
+    draw_portrait,
+    draw_signed_form,
+    draw_topic_picture,
+)
+from insurance.models import Network, Plan
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 from pages.models import HomePage
+from stories.models import Consent, Story
 from team.models import Clinician
 
 MON, TUE, WED, THU, FRI, SAT = range(6)
@@ -267,6 +276,120 @@ AUTHORS = [
     },
 ]
 
+ALL_CLINICS = ["severna-park", "frederick", "crofton", "bowie", "gaithersburg"]
+Kind = Plan.Kind
+# (name, kind, note at every clinic, {clinic slug: note there}); a plan absent from a clinic's
+# dict is not taken there. Demo data: staff keep the real list in the admin.
+PLANS = [
+    ("Aetna", Kind.COMMERCIAL, "", dict.fromkeys(ALL_CLINICS, "")),
+    (
+        "CareFirst BlueCross BlueShield",
+        Kind.COMMERCIAL,
+        "Includes the federal employee plan.",
+        dict.fromkeys(ALL_CLINICS, ""),
+    ),
+    ("Cigna", Kind.COMMERCIAL, "", {"severna-park": "", "crofton": "", "gaithersburg": ""}),
+    ("UnitedHealthcare", Kind.COMMERCIAL, "", dict.fromkeys(ALL_CLINICS, "")),
+    (
+        "TRICARE",
+        Kind.COMMERCIAL,
+        "TRICARE Prime needs a referral from your primary care manager.",
+        {"severna-park": "", "crofton": "", "bowie": ""},
+    ),
+    (
+        "Kaiser Permanente",
+        Kind.COMMERCIAL,
+        "Kaiser members need a referral from their Kaiser doctor.",
+        {"gaithersburg": "", "frederick": "20 visits a year"},
+    ),
+    (
+        "Medicare",
+        Kind.MEDICARE,
+        "Your doctor signs the plan of care your therapist writes at the first visit.",
+        dict.fromkeys(ALL_CLINICS, ""),
+    ),
+    (
+        "Medicare Advantage (Aetna, Humana, UnitedHealthcare)",
+        Kind.MEDICARE,
+        "Some plans ask for a referral: we check yours before your first visit.",
+        {"severna-park": "", "frederick": "", "bowie": "", "gaithersburg": ""},
+    ),
+    (
+        "Maryland Medicaid: Priority Partners",
+        Kind.MEDICAID,
+        "",
+        {"frederick": "Referral needed", "bowie": "Referral needed"},
+    ),
+    (
+        "Maryland Medicaid: Maryland Physicians Care",
+        Kind.MEDICAID,
+        "",
+        {"bowie": "Referral needed", "gaithersburg": "Referral needed"},
+    ),
+    (
+        "Workers’ compensation (Maryland)",
+        Kind.WORKERS_COMPENSATION,
+        "Bring your claim number and your adjuster’s name and phone number.",
+        dict.fromkeys(ALL_CLINICS, ""),
+    ),
+    (
+        "Auto accident (personal injury protection)",
+        Kind.AUTO,
+        "Bring your claim number; we bill your car insurer directly.",
+        dict.fromkeys(ALL_CLINICS, ""),
+    ),
+    (
+        "Self-pay rates",
+        Kind.SELF_PAY,
+        "Paid at each visit; we give you a receipt for your plan or your HSA or FSA.",
+        {
+            "severna-park": "First visit $150, follow-up visits $95.",
+            "frederick": "First visit $140, follow-up visits $90.",
+            "crofton": "First visit $150, follow-up visits $95.",
+            "bowie": "First visit $140, follow-up visits $90.",
+            "gaithersburg": "First visit $155, follow-up visits $100.",
+        },
+    ),
+]
+
+# Patients' stories, in words we wrote for the demo (no real patient), each with a demo consent.
+# (name, topic slug, clinic slug, therapist, words)
+STORIES = [
+    (
+        "Maria",
+        "back-pain",
+        "gaithersburg",
+        "Lucía Herrera",
+        "I came in bent over and scared to pick up my grandson. Lucía explained what was "
+        "going on in words I understood, and gave me three exercises I could do in the kitchen. "
+        "Six weeks later I carried him up the stairs.",
+    ),
+    (
+        "J. T.",
+        "after-surgery",
+        "bowie",
+        "Marcus Oyelaran",
+        "After my knee replacement I wanted to skip the hard part. Marcus kept every session "
+        "honest and a little fun. I was back on my bike before the summer ended.",
+    ),
+    (
+        "Denise",
+        "balance-falls",
+        "bowie",
+        "Aisha Kamara",
+        "Two falls in one winter had me staying home. Aisha worked on my balance and my "
+        "confidence at the same time. I walk to church again, and I know what to do if I wobble.",
+    ),
+    (
+        "Sam",
+        "sports-injuries",
+        "gaithersburg",
+        "Priya Raman",
+        "I sprained the same ankle three times in one season. Priya found the weak spot the "
+        "others missed and built a plan around my practice schedule. No sprains since.",
+    ),
+]
+
 # (slug, title, topic slug, author name, days since publication, summary); each body is
 # articles/<slug>.html. A negative day count schedules the article in the future.
 ARTICLE_BODIES = Path(__file__).resolve().parent / "articles"
@@ -415,6 +538,10 @@ def load_demo_content() -> dict[str, int]:
         if is_new:
             person.clinics.set([clinics[slug] for slug in data["clinics"]])
             person.specialties.set([topics[slug] for slug in data["specialties"]])
+            if person.name in PORTRAITS:
+                person.photo.save(f"{person.slug}.jpeg", draw_portrait(person.name), save=False)
+                person.photo_alt = f"{person.name} (an illustration)"
+                person.save()
         authors[data["name"]] = person
         created["authors"] += is_new
 
@@ -446,8 +573,48 @@ def load_demo_content() -> dict[str, int]:
         home.picture.save("home.jpeg", draw_topic_picture("balance-falls", seed="home"), save=False)
         home.picture_alt = SUBJECT_DESCRIPTIONS["balance-falls"]
         home.save()
+    created["plans"] = _load_plans(clinics)
+    created["stories"] = _load_stories(topics, clinics, authors)
     created["requests"] = demo_requests()
     return created
+
+
+def _load_plans(clinics) -> int:
+    made = 0
+    for name, kind, note, networks in PLANS:
+        plan, is_new = Plan.objects.get_or_create(name=name, defaults={"kind": kind, "note": note})
+        if is_new:
+            Network.objects.bulk_create(
+                Network(plan=plan, clinic=clinics[slug], note=there)
+                for slug, there in networks.items()
+            )
+            made += 1
+    return made
+
+
+def _load_stories(topics, clinics, authors) -> int:
+    made = 0
+    for name, topic, clinic, therapist, words in STORIES:
+        if Story.objects.filter(name=name, words=words).exists():
+            continue
+        story = Story.objects.create(
+            name=name,
+            words=words,
+            topic=topics[topic],
+            clinic=clinics[clinic],
+            clinician=authors[therapist],
+            published=True,
+        )
+        consent = Consent(
+            story=story,
+            given_by=f"{name}, the patient (demo)",
+            given_on=timezone.localdate() - timedelta(days=30),
+            expires_at=timezone.now() + timedelta(days=730),
+        )
+        consent.authorization.save("signed-form.pdf", draw_signed_form(name), save=False)
+        consent.save()
+        made += 1
+    return made
 
 
 def _with_in_text_picture(body: str) -> str:

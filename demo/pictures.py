@@ -211,3 +211,166 @@ SUBJECTS = {
     "after-surgery": _after_surgery,
     "balance-falls": _balance,
 }
+
+
+# The demo team's portraits: (skin, hair colour, hair style, top colour, background, glasses).
+PORTRAITS = {
+    "Dana Whitfield": ((241, 204, 178), (122, 78, 44), "bob", (11, 93, 87), (222, 235, 240), True),
+    "Marcus Oyelaran": (
+        (120, 78, 52),
+        (30, 24, 22),
+        "short",
+        (52, 84, 140),
+        (240, 228, 210),
+        False,
+    ),
+    "Priya Raman": ((176, 122, 88), (26, 22, 24), "long", (150, 52, 72), (214, 232, 222), False),
+    "Lucía Herrera": ((214, 162, 124), (70, 40, 26), "bun", (11, 93, 87), (246, 226, 214), False),
+    "Tom Brennan": (
+        (236, 194, 170),
+        (196, 196, 192),
+        "receding",
+        (86, 98, 110),
+        (226, 232, 214),
+        True,
+    ),
+    "Aisha Kamara": ((98, 62, 44), (22, 18, 18), "curly", (120, 70, 140), (230, 238, 246), False),
+    "Kevin Park": ((232, 196, 160), (20, 20, 26), "short", (40, 110, 90), (244, 236, 220), True),
+    "Rosa Delgado": (
+        (196, 140, 104),
+        (52, 30, 22),
+        "curly-long",
+        (180, 84, 40),
+        (220, 236, 236),
+        False,
+    ),
+}
+
+
+def draw_portrait(name: str, size=(800, 1000)) -> ContentFile:
+    """Draw a clinician's head-and-shoulders portrait: their own colours, hair and background,
+    with the clinic's name badge. Abstract on purpose: a portrait, not a likeness."""
+    skin, hair, style, top, background, glasses = PORTRAITS[name]
+    width, height = size
+    image = Image.new("RGB", size, background)
+    draw = ImageDraw.Draw(image)
+    # A soft disc behind the head, a shade darker than the background.
+    shade = tuple(max(0, c - 18) for c in background)
+    draw.ellipse([width * 0.08, height * 0.08, width * 0.92, height * 0.78], fill=shade)
+    cx, head_top, head_w, head_h = (
+        width // 2,
+        int(height * 0.24),
+        int(width * 0.34),
+        int(height * 0.34),
+    )
+    head = [cx - head_w // 2, head_top, cx + head_w // 2, head_top + head_h]
+    darker_skin = tuple(max(0, c - 26) for c in skin)
+
+    # Hair behind the head (long styles fall to the shoulders).
+    if style in ("long", "curly-long"):
+        draw.rounded_rectangle(
+            [head[0] - 40, head_top - 20, head[2] + 40, head_top + head_h + 170], 90, fill=hair
+        )
+    if style == "bun":
+        draw.ellipse([cx - 70, head_top - 110, cx + 70, head_top + 20], fill=hair)
+
+    # Shoulders and top, then the neck and a V of skin at the collar.
+    shoulders_top = int(height * 0.66)
+    draw.rounded_rectangle([width * 0.1, shoulders_top, width * 0.9, height + 80], 180, fill=top)
+    draw.rectangle([cx - 48, head_top + head_h - 40, cx + 48, shoulders_top + 30], fill=darker_skin)
+    draw.polygon(
+        [(cx - 70, shoulders_top), (cx + 70, shoulders_top), (cx, shoulders_top + 110)],
+        fill=darker_skin,
+    )
+    collar = tuple(min(255, c + 40) for c in top)
+    draw.line([(cx - 90, shoulders_top - 4), (cx, shoulders_top + 120)], fill=collar, width=14)
+    draw.line([(cx + 90, shoulders_top - 4), (cx, shoulders_top + 120)], fill=collar, width=14)
+    # The name badge, in the brand's colours.
+    badge = [cx + 110, shoulders_top + 120, cx + 250, shoulders_top + 180]
+    draw.rounded_rectangle(badge, 10, fill=TRIM, outline=BRAND, width=4)
+    draw.rectangle([badge[0] + 14, badge[1] + 18, badge[2] - 14, badge[1] + 28], fill=BRAND)
+    draw.rectangle(
+        [badge[0] + 14, badge[1] + 36, badge[2] - 50, badge[1] + 44], fill=(150, 160, 158)
+    )
+
+    # Ears, head, then hair on top.
+    for x in (head[0] - 16, head[2] - 24):
+        draw.ellipse([x, head_top + head_h * 0.42, x + 40, head_top + head_h * 0.62], fill=skin)
+    draw.ellipse(head, fill=skin)
+    if style in ("short", "bob", "bun", "long"):
+        draw.chord(
+            [head[0] - 6, head_top - 24, head[2] + 6, head_top + head_h * 0.7], 180, 360, fill=hair
+        )
+        if style == "bob":
+            draw.rounded_rectangle(
+                [head[0] - 14, head_top + 40, head[0] + 34, head_top + head_h * 0.8], 20, fill=hair
+            )
+            draw.rounded_rectangle(
+                [head[2] - 34, head_top + 40, head[2] + 14, head_top + head_h * 0.8], 20, fill=hair
+            )
+    elif style == "receding":
+        draw.chord(
+            [head[0] - 4, head_top - 6, head[2] + 4, head_top + head_h * 0.5], 200, 340, fill=hair
+        )
+        for x in (head[0] - 8, head[2] - 22):
+            draw.rectangle([x, head_top + 60, x + 30, head_top + head_h * 0.45], fill=hair)
+    elif style in ("curly", "curly-long"):
+        rng = random.Random(name)  # nosec B311: the same curls each time, not security
+        for _ in range(38):
+            angle = rng.uniform(math.pi * 1.02, math.pi * 1.98)
+            r = rng.uniform(0.48, 0.56)
+            x = cx + math.cos(angle) * head_w * r
+            y = head_top + head_h * 0.42 + math.sin(angle) * head_h * r
+            draw.ellipse([x - 34, y - 34, x + 34, y + 34], fill=hair)
+
+    # A calm, friendly face: brows, eyes, a smile.
+    eye_y = head_top + head_h * 0.5
+    for side in (-1, 1):
+        ex = cx + side * head_w * 0.2
+        draw.ellipse([ex - 11, eye_y - 13, ex + 11, eye_y + 13], fill=(40, 32, 30))
+        draw.arc(
+            [ex - 30, eye_y - 44, ex + 30, eye_y - 14],
+            200,
+            340,
+            fill=hair if style != "receding" else (120, 110, 100),
+            width=8,
+        )
+        if glasses:
+            draw.ellipse([ex - 40, eye_y - 34, ex + 40, eye_y + 30], outline=(60, 60, 64), width=7)
+    if glasses:
+        draw.line(
+            [(cx - head_w * 0.2 + 40, eye_y - 6), (cx + head_w * 0.2 - 40, eye_y - 6)],
+            fill=(60, 60, 64),
+            width=7,
+        )
+    draw.arc([cx - 22, eye_y + 10, cx + 10, eye_y + 60], 90, 150, fill=darker_skin, width=6)  # nose
+    draw.arc([cx - 56, eye_y + 40, cx + 56, eye_y + 110], 20, 160, fill=(150, 62, 60), width=9)
+    cheek = tuple(min(255, c + 8) for c in (skin[0] + 10, skin[1] - 10, skin[2] - 6))
+    for side in (-1, 1):
+        x = cx + side * head_w * 0.3
+        draw.ellipse([x - 24, eye_y + 40, x + 24, eye_y + 70], fill=cheek)
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name="portrait.jpeg")
+
+
+def draw_signed_form(name: str) -> ContentFile:
+    """A demo consent form as a one-page PDF (a drawn page: no patient signed it)."""
+    page = Image.new("RGB", (850, 1100), (255, 255, 255))
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=28)
+    draw.text(
+        (70, 70), "Consent to share my story (DEMO: not a real form)", font=font, fill=(0, 0, 0)
+    )
+    for row in range(14):
+        draw.line(
+            [(70, 170 + row * 44), (780 - (row % 3) * 90, 170 + row * 44)],
+            fill=(190, 190, 190),
+            width=3,
+        )
+    draw.text((70, 860), f"Signed: {name}", font=font, fill=(0, 0, 0))
+    draw.line([(70, 930), (450, 930)], fill=(0, 0, 0), width=2)
+    buffer = io.BytesIO()
+    page.save(buffer, format="PDF")
+    return ContentFile(buffer.getvalue(), name="signed-form.pdf")

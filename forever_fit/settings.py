@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "staff",
     "pages",
     "team",
+    "insurance",
+    "stories",
     "articles",
     "locations",
     "appointments",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("articles/", include("articles.urls")),
     path("locations/", include("locations.urls")),
     path("team/", include("team.urls")),
+    path("insurance/", include("insurance.urls")),
     path("request-appointment/", include("appointments.urls")),
     # The staff second factor: our pages, and django-otp-webauthn's passkey ceremonies.
     path(settings.ADMIN_URL + "second-factor/passkeys/", include("django_otp_webauthn.urls")),

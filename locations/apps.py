@@ -20,7 +20,10 @@ class LocationsConfig(AppConfig):
             next_opening_change,
         )
 
-        footer_clinics.forget_on_change(Clinic, OpeningHours, SpecialHours)
+        # Clinic pages read the shared list too, with its services.
+        footer_clinics.forget_on_change(
+            Clinic, OpeningHours, SpecialHours, Service, Clinic.services.through
+        )
         forget_pages_on_change(Clinic, OpeningHours, SpecialHours, Service, Clinic.services.through)
         changes_by_itself_at(next_opening_change)
         reads_query_parameters("zip")  # the nearest clinic

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from locations.forms import NearestClinicForm
-from locations.models import Clinic
+from locations.models import Clinic, footer_clinics
 from locations.nearest import SERVICE_AREA_MILES, by_distance
 from locations.schema_org import clinic_json_ld
 
@@ -39,8 +39,9 @@ class ClinicDetailView(DetailView):
     context_object_name = "clinic"
 
     def get_object(self, queryset=None):
-        # One list serves the page and its footer: three queries however many clinics there are.
-        self.clinics = list(Clinic.objects.for_pages())
+        # The footer's shared list serves the page too (its clinics carry their hours), and the
+        # team, plans and stories the page shows are shared lists as well: no query when warm.
+        self.clinics = footer_clinics()
         for clinic in self.clinics:
             if clinic.slug == self.kwargs["slug"]:
                 return clinic

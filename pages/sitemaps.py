@@ -9,7 +9,14 @@ from team.sitemaps import ClinicianSitemap
 
 class StaticPageSitemap(PublicSitemap):
     def items(self):
-        return ["home", "articles:list", "locations:list", "team:list", "appointments:request"]
+        return [
+            "home",
+            "articles:list",
+            "locations:list",
+            "team:list",
+            "insurance:list",
+            "appointments:request",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -9,7 +9,9 @@ class TeamConfig(AppConfig):
 
     def ready(self):
         from core.page_cache import forget_pages_on_change, reads_query_parameters
-        from team.models import Clinician
+        from team.models import Clinician, team_members
 
-        forget_pages_on_change(Clinician, Clinician.clinics.through, Clinician.specialties.through)
+        links = (Clinician.clinics.through, Clinician.specialties.through)
+        team_members.forget_on_change(Clinician, *links)
+        forget_pages_on_change(Clinician, *links)
         reads_query_parameters("specialty", "language")  # /team/ filters (and "clinic")

@@ -2,6 +2,8 @@
 they write and the medical review of those they check (articles.Article.author and reviewer),
 and their profile: credentials, title, photo, a short bio, specialties, languages, clinics."""
 
+import copy
+
 from django.conf import settings
 from django.db import models
 from django.db.models import CharField, F, OuterRef, StringAgg, Subquery, Value
@@ -9,6 +11,7 @@ from django.db.models.functions import Cast, Concat
 from django.utils.text import slugify
 
 from core import images
+from core.cached_lists import CachedList
 from core.slug_urls import slug_url
 
 
@@ -133,3 +136,24 @@ def unique_slug(name: str, others) -> str:
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def with_links(clinicians, clinics) -> list[Clinician]:
+    """Each clinician with `clinic_list` (active clinics, in the clinics' order) and
+    `specialty_list` ((slug, name) pairs, by name): copies, as the shared list's own objects
+    are read by every request of the process."""
+    linked = []
+    for clinician in map(copy.copy, clinicians):
+        ids = {int(i) for (i,) in rows(clinician.clinic_ids)}
+        clinician.clinic_list = [clinic for clinic in clinics if clinic.pk in ids]
+        clinician.specialty_list = sorted(
+            (tuple(row) for row in rows(clinician.specialty_rows)), key=lambda s: s[1]
+        )
+        linked.append(clinician)
+    return linked
+
+
+# The whole team with their clinics and specialties, read by /team/, each profile, every clinic
+# page's team and the request form's list of therapists: apps.py empties it when a clinician
+# or their links change.
+team_members = CachedList("team-members", lambda: Clinician.objects.for_pages())

@@ -8,6 +8,21 @@ def person_id(clinician) -> str:
     return absolute_url(clinician.get_absolute_url()) + "#person"
 
 
+def person_reference(clinician) -> dict:
+    """A Person named from another page (a clinic's employee): who, and where the rest is."""
+    node = {
+        "@type": "Person",
+        "@id": person_id(clinician),
+        "name": clinician.name,
+        "url": absolute_url(clinician.get_absolute_url()),
+    }
+    if clinician.credentials:
+        node["honorificSuffix"] = clinician.credentials
+    if clinician.title:
+        node["jobTitle"] = clinician.title
+    return node
+
+
 def person_json_ld(clinician) -> dict:
     """The profile page's Person: credentials, role, languages, the clinics they work at."""
     node = {

@@ -9,22 +9,10 @@ from django.views.generic import TemplateView
 
 from articles.models import Article
 from locations.models import footer_clinics
-from team.models import Clinician, rows
+from team.models import Clinician, team_members, with_links
 from team.structured_data import person_json_ld
 
 FILTERS = ("clinic", "specialty", "language")
-
-
-def with_links(clinicians, clinics) -> list[Clinician]:
-    """Each clinician with `clinic_list` (active clinics, in the clinics' order) and
-    `specialty_list` ((slug, name) pairs, by name)."""
-    for clinician in clinicians:
-        ids = {int(i) for (i,) in rows(clinician.clinic_ids)}
-        clinician.clinic_list = [clinic for clinic in clinics if clinic.pk in ids]
-        clinician.specialty_list = sorted(
-            (tuple(row) for row in rows(clinician.specialty_rows)), key=lambda s: s[1]
-        )
-    return clinicians
 
 
 def matches(clinician: Clinician, chosen: dict) -> bool:
@@ -46,7 +34,7 @@ class TeamView(TemplateView):
 
     def get_context_data(self, **kwargs):
         clinics = footer_clinics()
-        team = with_links(list(Clinician.objects.for_pages()), clinics)
+        team = with_links(team_members(), clinics)
         chosen = {name: self.request.GET.get(name, "")[:100] for name in FILTERS}
         specialties = sorted({s for c in team for s in c.specialty_list}, key=lambda s: s[1])
         return super().get_context_data(
@@ -64,11 +52,11 @@ class ClinicianView(TemplateView):
     template_name = "team/clinician.html"
 
     def get_context_data(self, **kwargs):
-        clinician = Clinician.objects.for_pages().filter(slug=self.kwargs["slug"]).first()
+        slug = self.kwargs["slug"]
+        clinician = next((c for c in team_members() if c.slug == slug), None)
         if clinician is None:
             raise Http404("No such clinician")
-        clinics = footer_clinics()
-        with_links([clinician], clinics)
+        (clinician,) = with_links([clinician], footer_clinics())
         articles = list(
             Article.objects.for_cards().filter(Q(author=clinician) | Q(reviewer=clinician))
         )

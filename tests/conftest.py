@@ -73,8 +73,9 @@ def public_site_url(settings):
 
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
-    """Keep files that tests upload or draw out of the project's media folder."""
+    """Keep files that tests upload or draw out of the project's media and private folders."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)

@@ -1,12 +1,13 @@
 """Plain factory helpers: each makes a valid object; keyword arguments override any field."""
 
 import time as clock
-from datetime import time
+from datetime import time, timedelta
 from itertools import count
 from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
@@ -17,7 +18,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from appointments import spam
 from appointments.models import AppointmentRequest
 from articles.models import Article, Topic
+from insurance.models import Network, Plan
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
+from stories.models import Consent, Story
 from team.models import Clinician
 
 _serial = count(1)
@@ -30,6 +33,43 @@ def make_topic(**overrides) -> Topic:
 
 def make_author(**overrides) -> Clinician:
     return Clinician.objects.create(**{"name": "Jordan Lee", "credentials": "PT, DPT", **overrides})
+
+
+def make_plan(clinics=(), **overrides) -> Plan:
+    """A plan, in network at these clinics (a clinic, or a (clinic, note) pair)."""
+    n = next(_serial)
+    plan = Plan.objects.create(**{"name": f"Plan {n}", **overrides})
+    for clinic in clinics:
+        clinic, note = clinic if isinstance(clinic, tuple) else (clinic, "")
+        Network.objects.create(plan=plan, clinic=clinic, note=note)
+    return plan
+
+
+SIGNED_FORM = b"%PDF-1.4\n% a signed consent form\n%%EOF\n"
+
+
+def make_consent(story, **overrides) -> Consent:
+    consent = Consent(
+        **{
+            "story": story,
+            "given_by": "The patient",
+            "expires_at": timezone.now() + timedelta(days=365),
+            **overrides,
+        }
+    )
+    consent.authorization.save("signed.pdf", ContentFile(SIGNED_FORM), save=False)
+    consent.save()
+    return consent
+
+
+def make_story(consent=True, **overrides) -> Story:
+    """A published story with a consent in force (unless consent=False)."""
+    story = Story.objects.create(
+        **{"name": "Maria", "words": "I lift my grandson again.", "published": True, **overrides}
+    )
+    if consent:
+        make_consent(story)
+    return story
 
 
 def make_article(**overrides) -> Article:

@@ -73,7 +73,7 @@ def test_notifications_go_out_through_the_smtp_relay_named_by_email_url(
                 email="sam@example.com",
                 reason="back-pain",
                 note="Sharp since the move in March",
-                insurance="Aetna Choice",
+                insurance_other="Aetna Choice",
             ),
         )
     assert response.status_code == 302

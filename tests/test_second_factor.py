@@ -240,6 +240,7 @@ PUBLIC_VIEWS = {
     "locations.views.ClinicListView",
     "team.views.TeamView",
     "team.views.ClinicianView",
+    "insurance.views.InsuranceView",
     "locations.views.ClinicDetailView",
     "appointments.views.AppointmentRequestView",
     "appointments.views.ThanksView",

@@ -17,7 +17,14 @@ from pytest_django.asserts import (
 from appointments.business_days import next_business_day
 from appointments.forms import AppointmentRequestForm, Checkboxes, DropDown, RadioButtons
 from appointments.models import AppointmentRequest
-from tests.factories import form_data, make_clinic, make_request, make_topic, shown_token
+from tests.factories import (
+    form_data,
+    make_clinic,
+    make_plan,
+    make_request,
+    make_topic,
+    shown_token,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +50,7 @@ def test_valid_request_is_saved_once_and_thanks_page_names_the_clinic(client, to
             preferred_days=["mon", "sat"],
             preferred_times=["evening"],
             referral="not-sure",
-            insurance="Aetna",
+            insurance_other="Aetna",
             note="Not before 9 am, please.",
             reason="back-pain",
         ),
@@ -92,7 +99,7 @@ def test_invalid_request_shows_errors_next_to_fields_and_keeps_what_was_typed(cl
             phone="12",
             consent="",
             email="not-an-email",
-            insurance="Blue Cross",
+            insurance_other="Blue Cross",
             reason="knee-hip",
         ),
     )
@@ -283,7 +290,7 @@ def test_during_a_database_outage_the_form_says_it_was_not_sent_and_keeps_what_w
     make_clinic(name="Crofton", phone="+14105550131")
     client.get("/request-appointment/")  # the shared lists (clinics, topics) are warm
     data = form_data(
-        clinic=bowie.pk, reason="knee-hip", insurance="Aetna Choice", note="Mornings only"
+        clinic=bowie.pk, reason="knee-hip", insurance_other="Aetna Choice", note="Mornings only"
     )
     with connection.execute_wrapper(database_down):
         response = client.post("/request-appointment/", data)
@@ -312,12 +319,14 @@ def test_during_a_database_outage_the_form_says_it_was_not_sent_and_keeps_what_w
 
 
 def test_during_a_database_outage_the_form_still_opens(client):
-    make_clinic(name="Bowie", phone="+13015550128")
-    client.get("/request-appointment/")  # the shared lists (clinics, topics) are warm
+    bowie = make_clinic(name="Bowie", phone="+13015550128")
+    make_plan([bowie], name="Aetna")
+    client.get("/request-appointment/")  # the shared lists (clinics, topics, plans) are warm
     with connection.execute_wrapper(database_down):
         response = client.get("/request-appointment/")
-    assertContains(response, "<option value", count=2)  # no preference, and Bowie
+    assertContains(response, f'<option value="{bowie.pk}">Bowie</option>', html=True)
     assertContains(response, "Knee or hip pain")
+    assertContains(response, ">Aetna</option>")
 
 
 def test_the_forms_quick_widget_templates_draw_what_djangos_own_draw():
@@ -325,10 +334,12 @@ def test_the_forms_quick_widget_templates_draw_what_djangos_own_draw():
     page's CPU halves (README, Performance). They must draw exactly Django's HTML, checked and
     selected states included: this fails when Django's own widget templates change."""
     bowie = make_clinic(name="Bowie")
+    aetna = make_plan([bowie], name="Aetna")  # the plans come in groups by kind
     form = AppointmentRequestForm(
         data={
             **form_data(),
             "clinic": bowie.pk,
+            "insurance_choice": str(aetna.pk),
             "referral": "not-sure",
             "preferred_days": ["mon", "thu"],
             "preferred_times": ["morning"],
@@ -339,7 +350,9 @@ def test_the_forms_quick_widget_templates_draw_what_djangos_own_draw():
         for name, field in form.fields.items()
         if isinstance(field.widget, (RadioButtons, Checkboxes, DropDown))
     ]
-    assert {"clinic", "reason", "contact_method", "preferred_days"} <= {n for n, _ in quick}
+    assert {"clinic", "reason", "contact_method", "preferred_days", "insurance_choice"} <= {
+        n for n, _ in quick
+    }
     for name, field in quick:
         djangos = copy.deepcopy(field.widget)
         djangos.template_name = type(field.widget).__mro__[1].template_name

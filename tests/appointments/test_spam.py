@@ -58,7 +58,7 @@ def test_past_the_limit_the_form_keeps_what_was_typed_beside_the_phone_numbers(c
     for _ in range(3):
         assert client.post("/request-appointment/", form_data()).status_code == 302
     response = client.post(
-        "/request-appointment/", form_data(last_name="Okonkwo", insurance="Cigna")
+        "/request-appointment/", form_data(last_name="Okonkwo", insurance_other="Cigna")
     )
     assertContains(response, "Please call us instead", status_code=429)
     assertContains(response, 'href="tel:+13015550128"', status_code=429)

@@ -96,9 +96,11 @@ def test_public_article_pages_make_at_most_three_queries(
         ("/", "Bulk 0"),
     ]
     # The shared lists (the footer's clinics, the topics, the people and the newest articles
-    # an article page links to) are now cached: they are built once per change, not per page.
+    # an article page links to, a topic's patient stories) are now cached: they are built once
+    # per change, not per page.
     client.get("/articles/")
     client.get("/articles/bulk-1/")
+    client.get("/articles/topics/back-pain/")
     for url, text in pages:
         with django_assert_max_num_queries(3):
             assertContains(client.get(url), text)

@@ -11,8 +11,17 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from articles.models import InlinePicture
-from demo.pictures import draw_topic_picture
-from tests.factories import make_article, make_author, make_clinic, make_opening_hours, make_topic
+from demo.pictures import draw_portrait, draw_topic_picture
+from insurance.models import Plan
+from tests.factories import (
+    make_article,
+    make_author,
+    make_clinic,
+    make_opening_hours,
+    make_plan,
+    make_story,
+    make_topic,
+)
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -86,7 +95,23 @@ def site(restored_migration_data, settings):
         description="Low back pain and sciatica.",
         request_label="Back pain or sciatica",
     )
-    author = make_author(name="Dana Whitfield", credentials="PT, DPT", bio="Dana treats backs.")
+    author = make_author(
+        name="Dana Whitfield",
+        credentials="PT, DPT",
+        title="Physical therapist",
+        bio="Dana treats backs.",
+        languages="English, Spanish",
+    )
+    author.clinics.set([bowie, crofton])
+    author.photo.save("dana.jpeg", draw_portrait("Dana Whitfield"), save=True)
+    author.photo_alt = "Dana Whitfield (an illustration)"
+    author.save()
+    make_plan([bowie, (crofton, "Referral needed")], name="Aetna")
+    make_plan([bowie], name="Medicare", kind=Plan.Kind.MEDICARE)
+    make_plan([(bowie, "First visit $140.")], name="Self-pay rates", kind=Plan.Kind.SELF_PAY)
+    make_story(
+        name="Denise", words="I walk to church again.", clinic=bowie, clinician=author, topic=back
+    )
     article = make_article(
         title="Physical therapy for sciatica",
         slug="sciatica",

@@ -37,6 +37,7 @@ PAGES = {
     "first-visit": "/first-visit/",
     "team": "/team/",
     "clinician": "/team/dana-whitfield/",
+    "insurance": "/insurance/",
     "accessibility": "/accessibility/",
 }
 

@@ -11,10 +11,13 @@ from demo.pictures import draw_clinic_photo
 from locations.models import OpeningHours
 from tests.factories import (
     clinic_form,
+    make_author,
     make_clinic,
     make_opening_hours,
+    make_plan,
     make_service,
     make_special_hours,
+    make_story,
     sign_in_staff,
 )
 from tests.html import json_ld
@@ -72,12 +75,22 @@ def test_inactive_clinic_page_is_not_found(client):
 def test_clinic_pages_keep_a_constant_query_count(client, django_assert_max_num_queries, settings):
     settings.PAGE_CACHE_SECONDS = 0  # the pages themselves, as on a page-cache miss
     services = [make_service(f"Service {n}") for n in range(4)]
+    clinics = []
     for n in range(20):
         clinic = make_clinic(slug=f"clinic-x{n}")
         clinic.services.set(services)
         for day in range(6):
             make_opening_hours(clinic, day, "08:00", "17:00")
         make_special_hours(clinic, timezone.localdate() + timedelta(days=3), note="Staff training")
+        clinics.append(clinic)
+    # Each clinic page also shows its team, its plans and its patients' stories.
+    for n in range(30):
+        make_author(name=f"Therapist {n}").clinics.set(clinics[n % 20 : n % 20 + 2])
+        make_plan(clinics[: n % 20 + 1], name=f"Plan {n}")
+        make_story(name=f"Patient {n}", clinic=clinics[n % 20])
+    # The shared lists (clinics with their hours, team, plans, stories) are built once per
+    # change, not per page.
+    client.get("/locations/clinic-x0/")
     with django_assert_max_num_queries(3):
         assertContains(client.get("/locations/"), "clinic-x19")
     with django_assert_max_num_queries(3):
@@ -87,6 +100,9 @@ def test_clinic_pages_keep_a_constant_query_count(client, django_assert_max_num_
         assertContains(response, "8 am – 5 pm")
         assertContains(response, "Service 3")
         assertContains(response, "Staff training")
+        assertContains(response, "Therapist 23")
+        assertContains(response, "<li>Plan 29</li>", html=True)
+        assertContains(response, "Patient 23")
 
 
 def test_opening_hours_must_close_after_they_open():

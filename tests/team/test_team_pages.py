@@ -86,9 +86,18 @@ def test_a_profile_shows_who_they_are_where_they_work_and_what_they_wrote_and_re
     assertContains(response, "Dana helps people with back pain get back to work.")
     assertContains(response, '<a href="/articles/topics/back-pain/">Back Pain</a>', html=True)
     assertContains(response, "<dd>English, Spanish</dd>", html=True)
-    # Each clinic with a request that names it: the form opens with that clinic chosen.
+    # Each clinic with a request that names it and her: the form opens with both chosen.
     for slug in ("bowie", "crofton"):
-        assertContains(response, f'href="/request-appointment/?clinic={slug}"')
+        assertContains(
+            response, f'href="/request-appointment/?clinic={slug}&amp;clinician=dana-whitfield"'
+        )
+    form = client.get("/request-appointment/?clinic=crofton&clinician=dana-whitfield")
+    assertContains(form, f'<option value="{team["dana"].pk}" selected>', count=1)
+    assertContains(form, "Dana Whitfield (Bowie, Crofton)")
+    # Marcus takes no new patients: no request names him, and the form does not offer him.
+    marcus_page = client.get("/team/marcus-oyelaran/")
+    assertNotContains(marcus_page, "clinician=marcus-oyelaran")
+    assertNotContains(form, "Marcus Oyelaran")
     html = response.content.decode()
     assert html.index("Articles by Dana Whitfield") < html.index(written.title)
     assert html.index("Articles Dana Whitfield reviewed") < html.index("Runner")
