@@ -47,14 +47,18 @@ class ConsentInline(admin.StackedInline):
         "expires_at",
         "authorization",
         "signed_form",
-        "status",
+        "consent_status",
     ]
-    readonly_fields = ["signed_form", "status"]
+    readonly_fields = ["signed_form", "consent_status"]
     # A plain file input: Django's usual one links to the file's URL, and this file has none.
     formfield_overrides = {Consent.authorization.field.__class__: {"widget": forms.FileInput}}
 
     def has_delete_permission(self, request, obj=None):
         return False  # a consent is withdrawn, never erased: the record must stay
+
+    @admin.display(description="Status")
+    def consent_status(self, consent):
+        return consent.status
 
     @admin.display(description="Signed form on file")
     def signed_form(self, consent):

@@ -188,6 +188,8 @@ class Consent(models.Model):
 
     @property
     def status(self) -> str:
+        if not self.pk:
+            return "Not yet recorded"
         if self.withdrawn_at:
             return f"Withdrawn {timezone.localtime(self.withdrawn_at):%B %-d, %Y}"
         if self.expires_at <= timezone.now():

@@ -47,7 +47,10 @@ def test_demo_content_loads_twice_without_duplicates(first_load, capsys):
         Article.objects.count(),
     ]
     second = load(capsys)
-    assert "created 0 clinics, 0 topics, 0 authors, 0 articles, 0 plans, 0 stories, 0 requests" in second
+    assert (
+        "created 0 clinics, 0 topics, 0 authors, 0 articles, 0 plans, 0 stories, 0 requests"
+        in second
+    )
     assert [
         Clinic.objects.count(),
         OpeningHours.objects.count(),

@@ -93,7 +93,9 @@ def test_every_accepted_request_reaches_staff_unchanged(
     phone = f"(301) 555-0{line}"
     response = client.post(
         FORM,
-        form_data(first_name=first, last_name=last, note=note, insurance_other=insurance, phone=phone),
+        form_data(
+            first_name=first, last_name=last, note=note, insurance_other=insurance, phone=phone
+        ),
     )
     assert response.status_code == 302, response.context["form"].errors
     saved = AppointmentRequest.objects.get()

@@ -54,7 +54,15 @@ def test_patient_completes_the_form_with_the_keyboard_alone(page, live_server, s
     # Send at once: the other required answers are missing.
     order = tab_to(page, "button[type=submit]")
     fields = [name for n, name in enumerate(order) if n == 0 or order[n - 1] != name]
-    assert fields[:6] == ["last_name", "phone", "email", "contact_method", "clinic", "reason"]
+    assert fields[:7] == [
+        "last_name",
+        "phone",
+        "email",
+        "contact_method",
+        "clinic",
+        "clinician",
+        "reason",
+    ]
     page.keyboard.press("Enter")
 
     # The error summary takes the focus, and its links take the focus to the fields.
@@ -183,11 +191,17 @@ def test_past_the_limit_the_patient_keeps_what_they_typed(page, live_server, sit
     page.goto(live_server.url + "/request-appointment/")
     page.get_by_label("First name").fill("Sam")
     page.get_by_label("Last name").fill("Okonkwo")
-    page.get_by_label("Insurance provider (optional)").fill("Cigna")
+    page.get_by_label("Insurance (optional)").select_option(label="Aetna")
+    page.get_by_label("Not in the list? Which plan is it? (optional)").fill("Cigna")
     page.get_by_role("button", name="Send my request").click()
     expect(page.get_by_role("heading", name="Please call us instead")).to_be_visible()
     expect(page.get_by_label("Last name")).to_have_value("Okonkwo")
-    expect(page.get_by_label("Insurance provider (optional)")).to_have_value("Cigna")
+    expect(page.get_by_label("Insurance (optional)").locator("option:checked")).to_have_text(
+        "Aetna"
+    )
+    expect(page.get_by_label("Not in the list? Which plan is it? (optional)")).to_have_value(
+        "Cigna"
+    )
     expect(page.locator("#call-us").get_by_role("link", name="(301) 555-0128")).to_be_visible()
 
 

@@ -10,6 +10,7 @@ from django.test import Client
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.factories import make_article, make_author, make_clinic, make_topic, sign_in_staff
+from tests.html import json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -166,10 +167,39 @@ def test_a_change_staff_make_shows_at_once_and_a_closed_clinic_is_not_named(
     assert response.status_code == 302
     profile = client.get("/team/dana-whitfield/")
     assertContains(profile, "Lead physical therapist")
-    assertNotContains(profile, 'href="/request-appointment/?clinic=bowie"')
+    assertContains(profile, 'href="/request-appointment/?clinic=crofton&amp;clinician=dana')
+    assertNotContains(profile, 'href="/request-appointment/?clinic=bowie')
     team["crofton"].active = False
     with django_capture_on_commit_callbacks(execute=True):
         team["crofton"].save()
     assertNotContains(
-        client.get("/team/dana-whitfield/"), 'href="/request-appointment/?clinic=crofton"'
+        client.get("/team/dana-whitfield/"), 'href="/request-appointment/?clinic=crofton'
     )
+
+
+def test_each_clinic_page_shows_its_team_as_cards_and_names_them_as_employees(client, team):
+    crofton = client.get("/locations/crofton/")
+    html = crofton.content.decode()
+    team_section = html[html.index("Our team in Crofton") :]
+    assert names(crofton) == ["Dana Whitfield, PT, DPT, OCS", "Marcus Oyelaran, PT, DPT"]
+    # Those taking new patients first; the card says who is not.
+    assert team_section.index("Dana Whitfield") < team_section.index("Marcus Oyelaran")
+    assertContains(crofton, "Not taking new patients at the moment")
+    assert names(client.get("/locations/bowie/")) == ["Dana Whitfield, PT, DPT, OCS"]
+    clinic = json_ld(crofton)
+    assert clinic["@type"] == "Physiotherapy"
+    assert [person["@id"] for person in clinic["employee"]] == [
+        "https://www.foreverfitpt.example/team/dana-whitfield/#person",
+        "https://www.foreverfitpt.example/team/marcus-oyelaran/#person",
+    ]
+    assert clinic["employee"][0]["honorificSuffix"] == "PT, DPT, OCS"
+
+
+def test_a_clinician_moved_to_another_clinic_moves_on_the_clinic_pages_at_once(
+    client, team, django_capture_on_commit_callbacks
+):
+    assert "Dana Whitfield, PT, DPT, OCS" in names(client.get("/locations/bowie/"))  # cached
+    with django_capture_on_commit_callbacks(execute=True):
+        team["dana"].clinics.remove(team["bowie"])
+    assertNotContains(client.get("/locations/bowie/"), "Our team in Bowie")
+    assertContains(client.get("/locations/crofton/"), "Dana Whitfield")
