@@ -136,7 +136,8 @@ class Story(models.Model):
 class Consent(models.Model):
     """A patient's signed authorization to show their story (and perhaps their photo)."""
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="consents")
+    # A consent record outlives any wish to tidy up: a story with one is withdrawn, not deleted.
+    story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="consents")
     given_by = models.CharField(
         max_length=120,
         help_text="Who signed: the patient, or a parent or guardian (say which).",

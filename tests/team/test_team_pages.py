@@ -203,3 +203,14 @@ def test_a_clinician_moved_to_another_clinic_moves_on_the_clinic_pages_at_once(
         team["dana"].clinics.remove(team["bowie"])
     assertNotContains(client.get("/locations/bowie/"), "Our team in Bowie")
     assertContains(client.get("/locations/crofton/"), "Dana Whitfield")
+
+
+def test_a_clinician_without_a_photo_gets_a_full_width_profile_and_a_card_without_a_picture(
+    client, team
+):
+    profile = client.get("/team/dana-whitfield/")
+    assertContains(profile, '<div class="profile">')  # no photo column
+    assertNotContains(profile, "<img")
+    assert "image" not in json_ld(profile)
+    assertNotContains(client.get("/team/"), "<img")
+    assertNotContains(client.get("/locations/bowie/"), "<img")
