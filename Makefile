@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-dev
 HOST_PORT := 127.0.0.1:8000
+# `make run`'s public address, built from the port it serves: admin sign-in, canonical links,
+# preview links and emails name the address the site is really on.
+RUN_URL = http://localhost:$(lastword $(subst :, ,$(HOST_PORT)))
 
 .PHONY: run worker test browser-tools system-packages prod lint format ci lock clean bench \
 	bench-tools bench-import scale-check chaos
@@ -36,7 +39,8 @@ RUN_CACHE := .run-cache
 # is localhost, not 127.0.0.1: passkeys need a host name. The demo's admin opens without a second
 # factor, except for patients' requests (check --deploy refuses this setting).
 run: $(INSTALLED)
-	@export DJANGO_DEBUG=true DJANGO_SITE_URL=http://localhost:8000 STAFF_SECOND_FACTOR_REQUIRED=false; \
+	@export DJANGO_DEBUG=true DJANGO_SITE_URL=$(RUN_URL) STAFF_SECOND_FACTOR_REQUIRED=false; \
+	echo "The demo site: $(RUN_URL) (its links and emails are built from this address; HOST_PORT=$(HOST_PORT))"; \
 	if [ -z "$${CACHE_URL:-}" ] && ! grep -qs '^CACHE_URL=' .env; then \
 	  rm -rf $(RUN_CACHE); export CACHE_URL=filecache://$(CURDIR)/$(RUN_CACHE); \
 	fi; \

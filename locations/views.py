@@ -52,7 +52,7 @@ class ClinicDetailView(DetailView):
         clinic = self.object
         today = timezone.localdate()
         context.update(
-            all_clinics=self.clinics,
+            header_phone=clinic.phone,  # the header's Call button dials this clinic
             status=clinic.schedule.status_at(),
             week=clinic.schedule.week_of(today),
             special_days=clinic.schedule.upcoming_special_days(today),

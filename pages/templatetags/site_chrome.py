@@ -25,12 +25,13 @@ def _once(template_name: str, key: tuple, context: dict) -> str:
 
 @register.simple_tag(takes_context=True)
 def site_header(context) -> str:
-    """The header: the same on every page of a section (Articles or Clinics marked current)."""
+    """The header: the same on every page of a section (Articles or Clinics marked current);
+    a clinic's page has its Call button dial that clinic (`header_phone`)."""
     match = getattr(context.get("request"), "resolver_match", None)
     shown = {
         "section": getattr(match, "app_name", ""),
         "site_short_name": settings.SITE_SHORT_NAME,
-        "main_phone": settings.CLINIC_MAIN_PHONE,
+        "main_phone": context.get("header_phone") or settings.CLINIC_MAIN_PHONE,
     }
     return _once("includes/_header.html", tuple(shown.values()), shown)
 

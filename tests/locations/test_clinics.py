@@ -343,3 +343,19 @@ def test_the_hours_form_shows_times_as_people_write_them_and_says_what_a_missing
 def test_clinic_managers_cannot_edit_articles(manager_client):
     assert manager_client.get("/admin/articles/article/").status_code == 403
     assert manager_client.get("/admin/locations/clinic/").status_code == 200
+
+
+def test_a_clinic_page_leads_back_to_every_clinic_and_its_header_calls_that_clinic(
+    client, settings
+):
+    make_clinic(name="Bowie", slug="bowie", phone="+13015550128")
+    page = client.get("/locations/bowie/")
+    assertContains(
+        page,
+        '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/locations/">Our clinics</a></nav>',
+        html=True,
+    )
+    assertContains(page, '<a class="call-button" href="tel:+13015550128">')
+    # Everywhere else the header calls the main number.
+    home = client.get("/locations/")
+    assertContains(home, f'<a class="call-button" href="tel:{settings.CLINIC_MAIN_PHONE}">')
