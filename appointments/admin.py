@@ -1,10 +1,10 @@
 from django.contrib import admin, messages
-from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 
 from appointments.audit import record_access
-from appointments.business_days import overdue_numbers
+from appointments.business_days import due_dates
 from appointments.export import csv_response
 from appointments.models import (
     NO_PREFERENCE,
@@ -75,9 +75,14 @@ NOTIFICATION_FIELDS = [
 
 @admin.register(AppointmentRequest)
 class AppointmentRequestAdmin(admin.ModelAdmin):
+    # The front desk calls from this list: who, their number (a tap on a phone or a softphone),
+    # and by when they were promised a call.
     list_display = [
         "number",
         "received",
+        "patient",
+        "phone_to_call",
+        "contact_by",
         "clinic_name",
         "reason_label",
         "status",
@@ -176,19 +181,42 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     def get_list_display(self, request):
         """The "Received" column marks overdue requests, worked out once for the whole list
         (three queries) rather than once per row."""
-        overdue = overdue_numbers(self.get_queryset(request).filter(status=Status.NEW))
+        due = dict(due_dates(self.get_queryset(request).filter(status=Status.NEW)))
+        today = timezone.localdate()
 
         @admin.display(description="Received", ordering="created_at")
         def received(obj):
-            if obj.pk in overdue:
+            if obj.pk in due and today > due[obj.pk]:
                 return format_html('<strong class="overdue">⚠ {} · overdue</strong>', _age(obj))
             return _age(obj)
 
-        return [received if name == "received" else name for name in self.list_display]
+        # Sorted by when each arrived: a clinic's next business day follows that order.
+        @admin.display(description="Contact by", ordering="created_at")
+        def contact_by(obj):
+            return formats.date_format(due[obj.pk], "D, M j") if obj.pk in due else "Done"
+
+        columns = {"received": received, "contact_by": contact_by}
+        return [columns.get(name, name) for name in self.list_display]
 
     @admin.display(description="Received", ordering="created_at")
     def received(self, obj):  # the column's name for the admin's checks; see get_list_display
         return _age(obj)
+
+    @admin.display(description="Contact by")
+    def contact_by(self, obj):  # the same: the dates come from get_list_display
+        return ""
+
+    @admin.display(description="Patient", ordering="last_name")
+    def patient(self, obj):
+        return f"{obj.first_name} {obj.last_name}"
+
+    @admin.display(description="Phone")
+    def phone_to_call(self, obj):
+        if not obj.phone:
+            return format_html('<a href="mailto:{}">Email</a>', obj.email)
+        return format_html(
+            '<a class="nowrap" href="tel:{}">{}</a>', obj.phone, display_phone(obj.phone)
+        )
 
     @admin.display(description="Clinic", ordering="clinic__name")
     def clinic_name(self, obj):
@@ -216,11 +244,11 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
     @admin.display(description="Days that suit")
     def days_wanted(self, obj):
-        return _checkboxes(AppointmentRequest.Day.choices, obj.preferred_days, "Any day")
+        return _chosen(AppointmentRequest.Day.choices, obj.preferred_days, "Any day")
 
     @admin.display(description="Times that suit")
     def times_wanted(self, obj):
-        return _checkboxes(AppointmentRequest.TimeOfDay.choices, obj.preferred_times, "Any time")
+        return _chosen(AppointmentRequest.TimeOfDay.choices, obj.preferred_times, "Any time")
 
     @admin.display(description="Notified")
     def notification(self, obj):
@@ -278,15 +306,9 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         return csv_response(requests)
 
 
-def _checkboxes(choices, chosen: list[str], none_label: str):
-    """The patient's choices as they saw them: ticked boxes, read-only (never raw JSON)."""
-    boxes = format_html_join(
-        "",
-        '<li><label><input type="checkbox" disabled{}> {}</label></li>',
-        ((" checked" if value in chosen else "", label) for value, label in choices),
-    )
-    summary = ", ".join(str(label) for value, label in choices if value in chosen) or none_label
-    return format_html('<p>{}</p><ul class="readonly-choices">{}</ul>', summary, boxes)
+def _chosen(choices, chosen: list[str], none_label: str) -> str:
+    """The patient's choices in words, once ("Monday, Saturday"; never raw JSON)."""
+    return ", ".join(str(label) for value, label in choices if value in chosen) or none_label
 
 
 @admin.register(RequestAccess)

@@ -73,6 +73,11 @@ def deadlines(new_requests, now: datetime | None = None) -> list[tuple[int, int,
     ]
 
 
+def due_dates(new_requests, now: datetime | None = None) -> list[tuple[int, date]]:
+    """(number, contact-by date) of new requests, as deadlines() works them out."""
+    return [(pk, deadline) for pk, _, _, deadline in deadlines(new_requests, now)]
+
+
 def overdue_numbers(new_requests, now: datetime | None = None) -> set[int]:
     today = timezone.localdate(now)
     return {pk for pk, _, _, deadline in deadlines(new_requests, now) if today > deadline}

@@ -144,6 +144,8 @@ LANGUAGE_CODE = "en-us"
 # Code reads the clinics' wall clock through django.utils.timezone (localtime, localdate), which
 # uses this zone: there is no second time-zone constant.
 TIME_ZONE = "America/New_York"
+# Our own formats first (forever_fit/formats/<language>/formats.py): 12-hour times in the admin.
+FORMAT_MODULE_PATH = ["forever_fit.formats"]
 USE_I18N = True
 USE_TZ = True
 

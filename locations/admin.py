@@ -3,8 +3,15 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
-from locations.forms import ClockInput, ClockTimeField, SpecialHoursFormSet, WeeklyHoursFormSet
+from locations.forms import (
+    ClockInput,
+    ClockTimeField,
+    PhoneInput,
+    SpecialHoursFormSet,
+    WeeklyHoursFormSet,
+)
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
+from locations.phones import display_phone
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -33,7 +40,7 @@ class SpecialHoursInline(admin.TabularInline):
 
 @admin.register(Clinic)
 class ClinicAdmin(admin.ModelAdmin):
-    list_display = ["name", "city", "phone", "active", "order"]
+    list_display = ["name", "city", "phone_number", "active", "order"]
     list_editable = ["active", "order"]
     list_filter = ["active", "services"]
     search_fields = ["name", "city", "street_address", "postal_code"]
@@ -63,6 +70,15 @@ class ClinicAdmin(admin.ModelAdmin):
         ("Services and photo", {"fields": ["services", "photo", "photo_alt"]}),
         ("Staff", {"fields": ["front_desk"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("phone", "fax"):
+            kwargs["widget"] = PhoneInput(attrs={"size": 16, "autocomplete": "off"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description="Phone", ordering="phone")
+    def phone_number(self, clinic):
+        return display_phone(clinic.phone)
 
 
 @admin.register(Service)

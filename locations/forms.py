@@ -9,6 +9,7 @@ from django.utils.dateformat import format as format_date
 from locations.hours import format_clock, format_time, parse_clock
 from locations.models import OpeningHours
 from locations.nearest import find_place, parse_zip
+from locations.phones import display_phone
 
 
 class NearestClinicForm(forms.Form):
@@ -42,6 +43,15 @@ class ClockInput(forms.TextInput):
 
     def format_value(self, value):
         return format_clock(value) if isinstance(value, time) else super().format_value(value)
+
+
+class PhoneInput(forms.TextInput):
+    """A phone box that shows (410) 555-0142, as staff write it, not +14105550142 as stored."""
+
+    input_type = "tel"
+
+    def format_value(self, value):
+        return display_phone(value) if value else super().format_value(value)
 
 
 class ClockTimeField(forms.TimeField):

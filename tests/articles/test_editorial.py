@@ -227,3 +227,17 @@ def test_the_admin_says_in_words_when_readers_see_an_article(client, admin_user)
         response, f'<a href="{preview}" class="viewsitelink">View on site</a>', html=True
     )
     assert client.get(preview).status_code == 200
+
+
+def test_editors_read_and_type_publish_times_in_12_hour_time(client, django_user_model):
+    sign_in_staff(client, make_staff("editor", "Editors"))
+    evening = timezone.make_aware(datetime(2026, 12, 10, 21, 5))
+    draft = make_article(status=Article.Status.DRAFT, publish_at=evening)
+    url = f"/admin/articles/article/{draft.pk}/change/"
+    assertContains(client.get(url), 'value="09:05 PM"')
+    response = client.post(
+        url, change_form(draft, publish_at_0="2026-12-11", publish_at_1="2:30 pm")
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert timezone.localtime(draft.publish_at).strftime("%Y-%m-%d %H:%M") == "2026-12-11 14:30"

@@ -359,3 +359,14 @@ def test_a_clinic_page_leads_back_to_every_clinic_and_its_header_calls_that_clin
     # Everywhere else the header calls the main number.
     home = client.get("/locations/")
     assertContains(home, f'<a class="call-button" href="tel:{settings.CLINIC_MAIN_PHONE}">')
+
+
+def test_clinic_managers_read_and_type_phones_as_americans_write_them(manager_client):
+    clinic = make_clinic(slug="bowie", phone="+13015550128")
+    url = f"/admin/locations/clinic/{clinic.pk}/change/"
+    assertContains(manager_client.get(url), 'value="(301) 555-0128"')
+    assertContains(manager_client.get("/admin/locations/clinic/"), "(301) 555-0128")
+    response = manager_client.post(url, clinic_form(clinic, phone="301.555.0199"))
+    assert response.status_code == 302
+    clinic.refresh_from_db()
+    assert clinic.phone == "+13015550199"
