@@ -644,7 +644,7 @@ def demo_requests() -> int:
     # The same demo every time; nothing to do with security (bandit B311).
     rng = random.Random(12)  # nosec B311
     clinics = list(Clinic.objects.active())
-    sources = [a.get_absolute_url() for a in Article.objects.all()[:4]] + ["/locations/", ""]
+    sources = [a.get_absolute_url() for a in Article.objects.published()[:4]] + ["/locations/", ""]
     now = timezone.now()
     rows, history = [], []
     for n in range(180):
