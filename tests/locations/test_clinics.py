@@ -352,7 +352,8 @@ def test_a_clinic_page_leads_back_to_every_clinic_and_its_header_calls_that_clin
     page = client.get("/locations/bowie/")
     assertContains(
         page,
-        '<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/locations/">Our clinics</a></nav>',
+        '<nav class="breadcrumb" aria-label="Breadcrumb">'
+        '<a href="/locations/">Our clinics</a></nav>',
         html=True,
     )
     assertContains(page, '<a class="call-button" href="tel:+13015550128">')
