@@ -106,9 +106,6 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
     list_per_page = 50
     empty_value_display = "Not given"
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
     actions = [
         "assign_to_me",
         "mark_contacted",

@@ -83,9 +83,6 @@ class StoryAdmin(admin.ModelAdmin):
     inlines = [ConsentInline]
     actions = ["withdraw"]
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
     def get_queryset(self, request):
         on_site = Exists(Story.objects.on_site().filter(pk=OuterRef("pk")))
         queryset = super().get_queryset(request).select_related("clinic", "clinician", "topic")
