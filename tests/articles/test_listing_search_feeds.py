@@ -187,3 +187,20 @@ def test_article_cards_show_reading_time_and_the_topic_picture_when_they_have_no
     assert "3 min read" in card
     assert "/media/renditions/topics/knee-480.webp 480w" in card
     assert 'alt=""' in card  # the card's title says what it is about
+
+
+def test_the_search_page_names_the_search_once_and_marks_no_topic_as_current(client):
+    make_article(title="Sciatica explained", body="<p>Sciatica is leg pain.</p>")
+    response = client.get("/articles/search/?q=sciatica")
+    assertContains(response, "<h1>Articles about “sciatica”</h1>", html=True)
+    assertContains(response, "Search articles", count=0)
+    assertContains(response, '<label for="article-search">Search for</label>', html=True)
+    assertNotContains(response, 'aria-current="page">All articles')
+    assertContains(client.get("/articles/"), 'aria-current="page">All articles')
+
+
+def test_a_missing_page_offers_a_search_of_the_articles(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assertContains(response, 'action="/articles/search/"', status_code=404)
+    assertContains(response, "Search our articles", status_code=404)
