@@ -399,6 +399,16 @@ class Article(models.Model):
         return html.for_page(self.body)
 
     @property
+    def body_opening_and_rest(self) -> tuple[str, str]:
+        """The body's first paragraph and the rest: the page puts the picture and the contents
+        list after the opening words, so a phone reaches the text within its first screen."""
+        body = self.body_for_page
+        if body.startswith("<p") and "</p>" in body:
+            opening, rest = body.split("</p>", 1)
+            return opening + "</p>", rest
+        return "", body
+
+    @property
     def hero(self) -> images.Picture:
         alt = "" if self.hero_decorative else self.hero_alt
         return images.Picture.of(self, "hero_image", alt)
