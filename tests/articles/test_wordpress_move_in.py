@@ -166,9 +166,10 @@ def test_each_post_keeps_what_wordpress_showed_words_tables_lists_headings_and_p
         share = sum((wanted & kept).values()) / sum(wanted.values())
         assert share >= 0.97, (article.title, f"{share:.0%}", wanted - kept)
         for tag in ("table", "li", "h2", "h3", "h4", "h5", "h6"):
-            assert len(ours.xpath(f".//{tag}")) >= len(
-                theirs.xpath(f"//{tag}")
-            ), (article.title, tag)
+            assert len(ours.xpath(f".//{tag}")) >= len(theirs.xpath(f"//{tag}")), (
+                article.title,
+                tag,
+            )
         our_text = " ".join(" ".join(ours.itertext()).split())
         for caption in theirs.xpath("//figcaption"):  # a table's is a paragraph under it here
             assert " ".join(caption.text_content().split()) in our_text, article.title
