@@ -15,45 +15,169 @@ GLASS = (126, 164, 181)
 BRAND = (11, 93, 87)
 
 
+# Each demo clinic's front: (building, wall, trim, door, sky, season). Not one building with the
+# sign changed: a brick main street, a clapboard house, a glass storefront, a stone building, a
+# stucco front, each in its own season.
+CLINIC_FRONTS = {
+    "Severna Park": (
+        "clapboard",
+        (226, 232, 236),
+        (255, 255, 255),
+        (40, 84, 110),
+        (200, 226, 240),
+        "summer",
+    ),
+    "Frederick": ("brick", (168, 92, 70), (242, 236, 222), (38, 66, 60), (222, 214, 200), "autumn"),
+    "Crofton": (
+        "glass",
+        (92, 104, 112),
+        (210, 216, 220),
+        (126, 164, 181),
+        (214, 232, 236),
+        "spring",
+    ),
+    "Bowie": ("stone", (170, 166, 156), (236, 232, 222), (120, 40, 36), (206, 214, 222), "winter"),
+    "Gaithersburg": (
+        "stucco",
+        (236, 214, 176),
+        (250, 246, 236),
+        (11, 93, 87),
+        (246, 222, 196),
+        "summer",
+    ),
+}
+SEASON_LEAVES = {
+    "spring": [(242, 176, 196), (250, 206, 220)],
+    "summer": [(72, 130, 78), (96, 150, 90)],
+    "autumn": [(214, 120, 48), (190, 78, 40), (232, 170, 64)],
+    "winter": [],
+}
+
+
 def draw_clinic_photo(town: str, size=(1200, 800)) -> ContentFile:
-    """Draw a clinic's entrance: a brick front, windows, a glass door and a sign with the town."""
+    """Draw a clinic's front in its own style and season, the sign and door in the middle
+    square (a phone's card crops to it)."""
     width, height = size
+    style, wall, trim, door, sky, season = CLINIC_FRONTS.get(
+        town, ("brick", BRICK, TRIM, GLASS, SKY, "summer")
+    )
     # The same town always gets the same picture: decoration, not security (bandit B311).
     rng = random.Random(town)  # nosec B311
-    image = Image.new("RGB", size, SKY)
+    image = Image.new("RGB", size, sky)
     draw = ImageDraw.Draw(image)
     ground = int(height * 0.82)
-    draw.rectangle([0, ground, width, height], fill=GRASS)
-    draw.rectangle([0, ground - 10, width, ground + 40], fill=(160, 160, 156))  # sidewalk
+    snow = season == "winter"
+    draw.rectangle([0, ground, width, height], fill=(240, 242, 244) if snow else GRASS)
+    draw.rectangle([0, ground - 8, width, ground + 36], fill=(168, 168, 162))  # sidewalk
 
-    left, right, top = int(width * 0.08), int(width * 0.92), int(height * 0.18)
-    draw.rectangle([left, top, right, ground], fill=BRICK)
-    draw.rectangle([left - 20, top - 30, right + 20, top], fill=TRIM)  # cornice
-
-    sign_top = top + 40
-    draw.rectangle([width * 0.3, sign_top, width * 0.7, sign_top + 90], fill=BRAND)
-    font = ImageFont.load_default(size=44)
-    label = f"Forever Fit · {town}"
-    text_width = draw.textlength(label, font=font)
-    draw.text(((width - text_width) / 2, sign_top + 20), label, font=font, fill=(255, 255, 255))
-
-    window_top = sign_top + 140
-    for column in range(4):
-        x = left + 60 + column * (right - left - 120) // 4 + (60 if column >= 2 else 0)
-        if column in (1, 2):
-            continue  # the door stands where the middle windows would be
-        draw.rectangle(
-            [x, window_top, x + 150, window_top + 200], fill=GLASS, outline=TRIM, width=10
+    left, right = int(width * 0.12), int(width * 0.88)
+    top = int(height * (0.30 if style in ("clapboard", "stone") else 0.20))
+    draw.rectangle([left, top, right, ground], fill=wall)
+    if style == "clapboard":  # siding lines and a gabled roof
+        for y in range(top + 24, ground, 24):
+            draw.line([left, y, right, y], fill=tuple(c - 16 for c in wall), width=2)
+        for x in (left + 60, right - 210):  # shuttered windows
+            draw.rectangle([x, top + 170, x + 150, top + 330], fill=GLASS, outline=trim, width=10)
+            for shutter in (x - 34, x + 154):
+                draw.rectangle([shutter, top + 170, shutter + 30, top + 330], fill=door)
+        roof = (64, 70, 78)
+        draw.polygon(
+            [(left - 40, top), (width // 2, int(height * 0.06)), (right + 40, top)], fill=roof
         )
-    door_left = width // 2 - 90
-    draw.rectangle(
-        [door_left, window_top, door_left + 180, ground], fill=GLASS, outline=TRIM, width=12
-    )
-    draw.line([width // 2, window_top, width // 2, ground], fill=TRIM, width=6)
-    # A planter or two, placed a little differently for each town.
-    for x in (left + rng.randint(20, 60), right - rng.randint(100, 140)):
-        draw.rectangle([x, ground - 70, x + 80, ground], fill=(90, 90, 88))
-        draw.ellipse([x - 15, ground - 140, x + 95, ground - 50], fill=(72, 120, 70))
+    elif style == "stone":  # blocks and a low pitched roof, snow on it
+        for row, y in enumerate(range(top, ground, 40)):
+            for x in range(left + (row % 2) * 45, right, 90):
+                draw.rectangle(
+                    [x, y, min(x + 86, right), min(y + 36, ground)],
+                    outline=tuple(c - 22 for c in wall),
+                    width=3,
+                )
+        draw.polygon(
+            [(left - 30, top), (width // 2, int(height * 0.12)), (right + 30, top)],
+            fill=(96, 70, 64),
+        )
+        if snow:
+            draw.polygon(
+                [
+                    (left - 30, top),
+                    (width // 2, int(height * 0.12)),
+                    (right + 30, top),
+                    (right + 10, top - 12),
+                    (width // 2, int(height * 0.14)),
+                    (left - 10, top - 12),
+                ],
+                fill=(250, 250, 252),
+            )
+    elif style == "glass":  # a modern front: a dark frame around tall glass, an awning
+        draw.rectangle([left, top, right, top + 50], fill=trim)
+        for x in range(left + 30, right - 30, 170):
+            draw.rectangle([x, top + 110, x + 140, ground - 10], fill=door, outline=wall, width=8)
+        draw.polygon(
+            [
+                (left + 80, top + 100),
+                (right - 80, top + 100),
+                (right - 40, top + 150),
+                (left + 40, top + 150),
+            ],
+            fill=BRAND,
+        )
+    elif style == "stucco":  # a cream front with arched windows and a tiled cornice
+        draw.rectangle([left - 20, top - 24, right + 20, top], fill=(176, 96, 64))
+        for x in (left + 60, right - 220):
+            draw.rectangle([x, top + 200, x + 160, top + 360], fill=GLASS, outline=trim, width=10)
+            draw.pieslice(
+                [x, top + 120, x + 160, top + 280], 180, 360, fill=GLASS, outline=trim, width=10
+            )
+    else:  # brick: a main-street front with a cornice and two windows
+        draw.rectangle([left - 20, top - 30, right + 20, top], fill=trim)
+        for x in (left + 60, right - 210):
+            draw.rectangle([x, top + 200, x + 150, top + 380], fill=GLASS, outline=trim, width=10)
+
+    # The sign and the door in the middle third: what a square crop keeps.
+    sign_w, sign_top = int(width * 0.36), top + (70 if style != "glass" else 20)
+    sign = [width // 2 - sign_w // 2, sign_top, width // 2 + sign_w // 2, sign_top + 104]
+    draw.rounded_rectangle(sign, 12, fill=BRAND, outline=trim, width=4)
+    big, small = ImageFont.load_default(size=44), ImageFont.load_default(size=30)
+    for text, font, y in (("Forever Fit", big, sign_top + 12), (town, small, sign_top + 62)):
+        draw.text(
+            ((width - draw.textlength(text, font=font)) / 2, y),
+            text,
+            font=font,
+            fill=(255, 255, 255),
+        )
+    if style != "glass":
+        door_top = sign_top + 150
+        draw.rectangle(
+            [width // 2 - 85, door_top, width // 2 + 85, ground], fill=door, outline=trim, width=10
+        )
+        draw.rectangle(
+            [width // 2 - 60, door_top + 25, width // 2 + 60, door_top + 150], fill=GLASS
+        )
+
+    # Trees at the sides in the town's season; a bench or a bike rack.
+    for x in (int(width * 0.05), int(width * 0.95)):
+        draw.rectangle([x - 12, ground - 200, x + 12, ground], fill=(96, 72, 56))
+        leaves = SEASON_LEAVES[season]
+        if leaves:
+            for _ in range(14):
+                cx, cy = x + rng.randint(-90, 90), ground - 260 + rng.randint(-70, 60)
+                r = rng.randint(40, 70)
+                draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=rng.choice(leaves))
+        else:  # bare branches
+            for angle in (-0.9, -0.5, 0.5, 0.9):
+                draw.line(
+                    [x, ground - 180, x + int(120 * math.sin(angle)), ground - 320],
+                    fill=(96, 72, 56),
+                    width=8,
+                )
+    bench_x = right - 200 if rng.random() < 0.5 else left + 40
+    draw.rectangle([bench_x, ground - 50, bench_x + 140, ground - 36], fill=(110, 80, 60))
+    for leg in (bench_x + 10, bench_x + 120):
+        draw.rectangle([leg, ground - 36, leg + 10, ground], fill=(60, 60, 60))
+    if snow:
+        for _ in range(160):
+            fx, fy = rng.randint(0, width), rng.randint(0, ground)
+            draw.ellipse([fx, fy, fx + 6, fy + 6], fill=(255, 255, 255))
 
     buffer = io.BytesIO()
     image.save(buffer, format="WEBP", quality=80)

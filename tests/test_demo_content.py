@@ -75,8 +75,10 @@ def test_demo_content_has_the_five_clinics_and_articles_over_several_topics(firs
     sciatica = published.get(slug="physical-therapy-for-sciatica")
     assert sciatica.body.count("<h2 id=") >= 3
     assert sciatica.body.count("<li><strong>") >= 4
-    assert "911" in sciatica.body
-    assert sciatica.show_urgent_care and sciatica.hero_image
+    # Emergency signs point to 911 first, said once: the site's urgent-care note, not the body.
+    assert sciatica.show_urgent_care and "911" in sciatica.urgent_care_text
+    assert "urgent care" not in sciatica.body
+    assert sciatica.hero_image
     # Every demo article is reviewed by someone other than its author, after it was written and
     # close to its publication: never a year before it.
     for article in Article.objects.all():
