@@ -19,6 +19,7 @@ from articles.models import Article, InlinePicture, Topic
 from demo.pictures import (
     PORTRAITS,
     SUBJECT_DESCRIPTIONS,
+    draw_care_scene,
     draw_clinic_photo,
     draw_portrait,
     draw_signed_form,
@@ -570,8 +571,10 @@ def load_demo_content() -> dict[str, int]:
         created["articles"] += 1
     home = HomePage.objects.first()
     if home and not home.picture:
-        home.picture.save("home.jpeg", draw_topic_picture("balance-falls", seed="home"), save=False)
-        home.picture_alt = SUBJECT_DESCRIPTIONS["balance-falls"]
+        home.picture.save("home.jpeg", draw_care_scene(), save=False)
+        home.picture_alt = (
+            "A drawing of a physical therapist guiding a patient's bent knee on a treatment table"
+        )
         home.save()
     created["plans"] = _load_plans(clinics)
     created["stories"] = _load_stories(topics, clinics, authors)

@@ -498,3 +498,96 @@ def draw_signed_form(name: str) -> ContentFile:
     buffer = io.BytesIO()
     page.save(buffer, format="PDF")
     return ContentFile(buffer.getvalue(), name="signed-form.pdf")
+
+
+def draw_care_scene(size=(1600, 900)) -> ContentFile:
+    """The home page's picture: a therapist guiding a patient's knee on a treatment table, in
+    the portraits' flat style (round-capped limbs, the site's colours)."""
+    width, height = size
+    image = Image.new("RGB", size, TINT_TOP)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):  # a soft vertical tint
+        mix = y / height
+        colour = tuple(int(a + (b - a) * mix) for a, b in zip(TINT_TOP, TINT_BOTTOM, strict=True))
+        draw.line([0, y, width, y], fill=colour)
+    draw.ellipse([width * 0.52, -height * 0.2, width * 1.1, height * 0.75], fill=(214, 234, 228))
+    draw.ellipse([-width * 0.1, height * 0.45, width * 0.3, height * 1.2], fill=(246, 226, 214))
+    floor = int(height * 0.86)
+    draw.rectangle([0, floor, width, height], fill=(188, 212, 206))
+
+    def limb(points, thickness, colour):
+        draw.line(points, fill=colour, width=thickness, joint="curve")
+        for x, y in (points[0], points[-1]):
+            r = thickness // 2
+            draw.ellipse([x - r, y - r, x + r, y + r], fill=colour)
+
+    # The treatment table.
+    table_top = int(height * 0.62)
+    draw.rounded_rectangle(
+        [width * 0.14, table_top, width * 0.62, table_top + 46], 22, fill=(70, 84, 92)
+    )
+    for x in (width * 0.18, width * 0.56):
+        draw.rectangle([x, table_top + 46, x + 22, floor], fill=(110, 122, 128))
+    # The patient, lying on the table, one knee bent up, arms relaxed.
+    skin, shirt, trousers = (196, 140, 104), (232, 170, 64), (52, 84, 140)
+    head = (int(width * 0.19), table_top - 58)
+    draw.ellipse([head[0] - 58, head[1] - 58, head[0] + 58, head[1] + 58], fill=skin)
+    draw.chord(
+        [head[0] - 62, head[1] - 64, head[0] + 62, head[1] + 40], 150, 330, fill=(52, 30, 22)
+    )
+    hip = (int(width * 0.40), table_top - 40)
+    limb([(head[0] + 60, table_top - 44), hip], 92, shirt)  # the body
+    knee, foot = (int(width * 0.49), table_top - 190), (int(width * 0.58), table_top - 34)
+    limb([hip, knee], 64, trousers)
+    limb([knee, foot], 56, trousers)
+    limb(
+        [hip, (int(width * 0.60), table_top - 30)], 60, tuple(c - 14 for c in trousers)
+    )  # other leg
+    draw.ellipse(
+        [foot[0] - 10, foot[1] - 30, foot[0] + 60, foot[1] + 24], fill=(240, 240, 236)
+    )  # sock
+    limb([(int(width * 0.28), table_top - 40), (int(width * 0.34), table_top - 4)], 34, skin)  # arm
+
+    # The therapist, standing at the knee, one hand on it, one under the heel.
+    scrubs = BRAND
+    t_skin, t_hair = (120, 78, 52), (30, 24, 22)
+    t_head = (int(width * 0.66), int(height * 0.20))
+    shoulder = (t_head[0] - 10, t_head[1] + 120)
+    t_hip = (t_head[0] + 10, int(height * 0.60))
+    limb([shoulder, t_hip], 130, scrubs)  # the body
+    limb([t_hip, (t_head[0] - 30, floor - 10)], 66, tuple(c - 20 for c in scrubs))
+    limb([t_hip, (t_head[0] + 60, floor - 10)], 66, tuple(c - 20 for c in scrubs))
+    limb([shoulder, (knee[0] + 60, knee[1] + 10), (knee[0] + 14, knee[1] - 6)], 40, scrubs)
+    limb(
+        [
+            (shoulder[0] + 30, shoulder[1] + 40),
+            (foot[0] + 60, foot[1] - 90),
+            (foot[0] + 40, foot[1] - 20),
+        ],
+        40,
+        scrubs,
+    )
+    for hand in ((knee[0] + 10, knee[1] - 8), (foot[0] + 40, foot[1] - 22)):
+        draw.ellipse([hand[0] - 24, hand[1] - 24, hand[0] + 24, hand[1] + 24], fill=t_skin)
+    draw.rectangle(
+        [t_head[0] - 26, t_head[1] + 40, t_head[0] + 26, shoulder[1]], fill=t_skin
+    )  # neck
+    draw.ellipse([t_head[0] - 70, t_head[1] - 76, t_head[0] + 70, t_head[1] + 76], fill=t_skin)
+    draw.chord(
+        [t_head[0] - 74, t_head[1] - 90, t_head[0] + 74, t_head[1] + 30], 180, 360, fill=t_hair
+    )
+    badge = [shoulder[0] + 10, shoulder[1] + 60, shoulder[0] + 62, shoulder[1] + 90]
+    draw.rounded_rectangle(badge, 6, fill=TRIM)
+    # A resistance band and a ball by the table: the work of a session.
+    draw.ellipse([width * 0.80, floor - 150, width * 0.80 + 150, floor], fill=ACCENT)
+    draw.arc(
+        [width * 0.80 + 20, floor - 130, width * 0.80 + 130, floor - 20],
+        200,
+        340,
+        fill=(255, 255, 255),
+        width=8,
+    )
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name="care.jpeg")
