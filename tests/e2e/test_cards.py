@@ -58,3 +58,26 @@ def test_five_clinics_share_one_row_on_a_wide_screen(browser, live_server, site)
     }
     assert len(tops) == 1
     page.context.close()
+
+
+def test_clinic_and_team_pictures_keep_their_subject_in_frame_at_every_width(
+    browser, live_server, site
+):
+    """A clinic's sign and door are drawn in the middle of a 3:2 front; a card may crop it to
+    16:9 or, on a phone's row card, to a square, never to a slice narrower than that. A
+    portrait is shown square, its face in the upper middle."""
+    from demo.pictures import draw_clinic_photo
+
+    bowie = site["bowie"]
+    bowie.photo.save("bowie.webp", draw_clinic_photo("Bowie"), save=False)
+    bowie.photo_alt = "Our Bowie entrance"
+    bowie.save()
+    for width in (360, 390, 768, 1280):
+        page = open_page(browser, width)
+        page.goto(live_server.url + "/locations/")
+        box = page.locator(".clinic-cards .card img").first.bounding_box()
+        assert box["width"] / box["height"] >= 0.99, (width, box)
+        page.goto(live_server.url + "/locations/bowie/")
+        portrait = page.locator(".team-cards img").first.bounding_box()
+        assert abs(portrait["width"] / portrait["height"] - 1) < 0.02, (width, portrait)
+        page.context.close()
