@@ -16,7 +16,16 @@ from pytest_django.asserts import assertContains, assertNotContains
 from appointments.models import AppointmentRequest
 from core import redis_cache
 from core.models import MissedCacheChange
-from tests.factories import form_data, make_article, make_clinic, make_staff, sign_in_staff
+from tests.factories import (
+    form_data,
+    make_article,
+    make_author,
+    make_clinic,
+    make_plan,
+    make_staff,
+    make_story,
+    sign_in_staff,
+)
 from tests.fault_proxy import FaultyProxy, in_ci, real_redis_answers
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +40,9 @@ PUBLIC_PAGES = [
     "/locations/bowie/",
     "/locations/?zip=20715",
     "/privacy/",
+    "/team/",
+    "/team/dana-whitfield/",
+    "/insurance/",
     "/sitemap.xml",
     "/request-appointment/",
 ]
@@ -64,7 +76,11 @@ def needs_real_redis():
 @pytest.fixture
 def site_content():
     make_article(title="Sitting well at work", slug="sitting-well")
-    return make_clinic(name="Bowie", slug="bowie", phone="+13015550128")
+    bowie = make_clinic(name="Bowie", slug="bowie", phone="+13015550128")
+    make_author(name="Dana Whitfield").clinics.set([bowie])
+    make_plan([bowie], name="Aetna")
+    make_story(name="Denise", words="I walk to church again.", clinic=bowie)
+    return bowie
 
 
 def breaker_retries_now(monkeypatch):
@@ -82,7 +98,9 @@ def test_every_public_page_and_the_form_answer_with_redis_down(
     for path in PUBLIC_PAGES:
         response = client.get(path)
         assert response.status_code == 200, path
-    assertContains(client.get("/locations/bowie/"), "(301) 555-0128")
+    bowie = client.get("/locations/bowie/")
+    for shown in ("(301) 555-0128", "Dana Whitfield", "<li>Aetna</li>", "I walk to church again."):
+        assertContains(bowie, shown)  # its team, plans and stories, from the database
 
     response = client.post("/request-appointment/", form_data(clinic=site_content.pk))
     assert response.status_code == 302
