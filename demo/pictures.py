@@ -56,7 +56,8 @@ SEASON_LEAVES = {
 
 def draw_clinic_photo(town: str, size=(1200, 800)) -> ContentFile:
     """Draw a clinic's front in its own style and season, the sign and door in the middle
-    square (a phone's card crops to it)."""
+    square (a phone's card crops to it). Drawn at 1200 x 800, then scaled to `size`."""
+    requested, size = size, (1200, 800)
     width, height = size
     style, wall, trim, door, sky, season = CLINIC_FRONTS.get(
         town, ("brick", BRICK, TRIM, GLASS, SKY, "summer")
@@ -178,6 +179,8 @@ def draw_clinic_photo(town: str, size=(1200, 800)) -> ContentFile:
         for _ in range(160):
             fx, fy = rng.randint(0, width), rng.randint(0, ground)
             draw.ellipse([fx, fy, fx + 6, fy + 6], fill=(255, 255, 255))
+    if requested != size:
+        image = image.resize(requested, Image.Resampling.LANCZOS)
 
     buffer = io.BytesIO()
     image.save(buffer, format="WEBP", quality=80)
