@@ -2,6 +2,7 @@
 
 from playwright.sync_api import expect
 
+from demo.pictures import draw_clinic_photo
 from tests.e2e.conftest import open_page
 from tests.factories import make_clinic
 
@@ -66,8 +67,6 @@ def test_clinic_and_team_pictures_keep_their_subject_in_frame_at_every_width(
     """A clinic's sign and door are drawn in the middle of a 3:2 front; a card may crop it to
     16:9 or, on a phone's row card, to a square, never to a slice narrower than that. A
     portrait is shown square, its face in the upper middle."""
-    from demo.pictures import draw_clinic_photo
-
     bowie = site["bowie"]
     bowie.photo.save("bowie.webp", draw_clinic_photo("Bowie"), save=False)
     bowie.photo_alt = "Our Bowie entrance"
