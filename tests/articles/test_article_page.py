@@ -9,6 +9,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, UrgentCareNotice
+from demo.pictures import draw_topic_picture
 from tests.factories import make_article, make_author, make_topic
 from tests.html import json_ld
 
@@ -105,9 +106,27 @@ def test_related_articles_come_from_the_same_topic_first(client, reviewed_articl
     assert related.index(same_topic.title) < related.index(newer_elsewhere.title)
 
 
+def test_related_articles_are_cards_with_their_picture_or_their_topics(client, reviewed_article):
+    topic = reviewed_article.topic
+    topic.picture.save("spine.jpeg", draw_topic_picture("back-pain", size=(900, 500)), save=True)
+    with_hero = make_article(title="Lifting well", topic=topic)
+    with_hero.hero_image.save("lift.jpeg", draw_topic_picture("knee-hip"), save=True)
+    make_article(title="Back basics", topic=topic)
+    block = client.get(reviewed_article.get_absolute_url()).content.decode()
+    block = block.split('id="related-heading"')[1].split("</section>")[0]
+    cards = block.split('<li class="card">')[1:]
+    assert [re.search(r"card__link[^>]*>([^<]+)<", card)[1] for card in cards] == [
+        "Back basics",
+        "Lifting well",
+    ]
+    back_basics, lifting = cards
+    assert "/topics/spine" in back_basics and 'alt=""' in back_basics  # the topic's, decorative
+    assert "/articles/lift" in lifting
+
+
 def related_titles(response) -> list[str]:
     block = response.content.decode().split('id="related-heading"')[1].split("</ul>")[0]
-    return re.findall(r'<a href="[^"]+">([^<]+)</a>', block)
+    return re.findall(r'<a class="card__link" href="[^"]+">([^<]+)</a>', block)
 
 
 def test_related_articles_fill_up_with_the_newest_from_other_topics(client):
