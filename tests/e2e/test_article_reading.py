@@ -42,6 +42,13 @@ def test_on_a_phone_the_article_starts_within_the_first_screen_and_a_half(
     assert first_words["y"] <= 1000, first_words
     assert page.get_by_role("complementary", name="When to get urgent care").is_visible()
     assert page.get_by_role("navigation", name="In this article").is_visible()
+    # In our text face, not the system's (DejaVu on Linux).
+    loaded = """() => document.fonts.ready.then(() => [...document.fonts]
+        .filter(face => face.family.includes("Atkinson") && face.status === "loaded")
+        .map(face => face.weight).sort())"""
+    assert page.evaluate(loaded) == ["400", "700"]
+    family = page.locator(".prose p").first.evaluate("p => getComputedStyle(p).fontFamily")
+    assert family.startswith('"Atkinson Hyperlegible"')
     # The urgent-care warning once in the article, and the footer's own note.
     assert page.get_by_text("When to get urgent care").count() == 1
     page.context.close()
