@@ -18,6 +18,17 @@ class HomePageAdmin(admin.ModelAdmin):
         ("What physical therapy can help with", {"fields": ["topics"]}),
     ]
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "topics":
+            # Each tile as the home page shows it ("Back pain or sciatica"), its topic beside.
+            field.label_from_instance = lambda topic: (
+                topic.reason_label
+                if topic.reason_label == topic.name
+                else f"{topic.reason_label} (topic: {topic.name})"
+            )
+        return field
+
     def has_add_permission(self, request):
         return False
 

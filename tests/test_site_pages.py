@@ -323,3 +323,13 @@ def test_the_home_page_cannot_be_added_or_deleted(client, admin_user):
     sign_in_staff(client, admin_user)
     assert client.get("/admin/pages/homepage/add/").status_code == 403
     assert client.get("/admin/pages/homepage/1/delete/").status_code == 403
+
+
+def test_staff_choose_home_page_tiles_by_the_words_the_home_page_shows(client, admin_user):
+    make_topic(name="Back Pain", request_label="Back pain or sciatica")
+    make_topic(name="Sports Injuries", request_label="Sports Injuries")
+    sign_in_staff(client, admin_user)
+    form = client.get("/admin/pages/homepage/1/change/")
+    assertContains(form, "Back pain or sciatica (topic: Back Pain)")
+    assertContains(form, "Sports Injuries")
+    assertNotContains(form, "(topic: Sports Injuries)")
