@@ -200,6 +200,7 @@ SUBJECT_DESCRIPTIONS = {
     "sports-injuries": "A drawing of a foot and ankle beside a ball, the ankle highlighted",
     "after-surgery": "A drawing of a straight leg with a bandage around the knee",
     "balance-falls": "A drawing of a person walking heel to toe along a line, arms out",
+    "lifting": "A drawing of a person lifting a box with bent knees and a straight back",
 }
 
 
@@ -330,8 +331,43 @@ def _rings(draw, width, height, rng):
         draw.ellipse([x - r, y - r, x + r, y + r], outline=rng.choice([BRAND, ACCENT]), width=16)
 
 
+def _lifting(draw, width, height, rng):
+    """Someone lifting a box the kind way: knees bent, back straight, the box close."""
+    ground = int(height * 0.88)
+    hip, knee, foot = (
+        (width * 0.47, height * 0.58),
+        (width * 0.56, height * 0.70),
+        (width * 0.52, ground),
+    )
+    shoulder, head = (width * 0.44, height * 0.34), (width * 0.443, height * 0.25)
+
+    def limb(a, b, thickness, colour=BRAND):
+        draw.line([a, b], fill=colour, width=thickness)
+        for x, y in (a, b):
+            draw.ellipse(
+                [x - thickness / 2, y - thickness / 2, x + thickness / 2, y + thickness / 2],
+                fill=colour,
+            )
+
+    draw.line([width * 0.2, ground + 20, width * 0.8, ground + 20], fill=ACCENT, width=8)
+    limb(hip, knee, 44)
+    limb(knee, foot, 40)
+    limb((foot[0] - 10, ground), (foot[0] + 60, ground), 26)
+    limb(shoulder, hip, 70)  # a straight back
+    box = [width * 0.53, height * 0.42, width * 0.66, height * 0.60]
+    draw.rounded_rectangle(box, 10, fill=(214, 170, 110), outline=(150, 110, 60), width=6)
+    draw.line(
+        [box[0], (box[1] + box[3]) / 2, box[2], (box[1] + box[3]) / 2], fill=(150, 110, 60), width=5
+    )
+    limb(shoulder, (box[0] + 20, box[1] + 30), 32)
+    draw.ellipse([head[0] - 48, head[1] - 48, head[0] + 48, head[1] + 48], fill=BRAND)
+    # The lower back, kept straight: highlighted as the spine's lower back is.
+    draw.arc([hip[0] - 70, hip[1] - 110, hip[0] + 30, hip[1] + 10], 120, 240, fill=ACCENT, width=10)
+
+
 SUBJECTS = {
     "back-pain": _spine,
+    "lifting": _lifting,
     "neck-shoulder": _neck_shoulder,
     "knee-hip": _knee_hip,
     "sports-injuries": _sports,
