@@ -42,5 +42,9 @@ def test_admin_pages_log_no_errors_or_warnings(browser, live_server, site, djang
     editor = page.locator(".ProseMirror[contenteditable=true]")
     assert editor.get_attribute("spellcheck") != "false"
     assert editor.bounding_box()["height"] >= 300
+    # The heading menu's arrow is a glyph every system font has (the editor's own, U+23F7, is
+    # an empty box in Linux's DejaVu).
+    arrow = page.locator(".prose-menubar__selected").first
+    assert arrow.evaluate("e => getComputedStyle(e, '::after').content") == '"▾"'
     page.context.close()
     assert messages == [], "\n".join(messages)
