@@ -114,6 +114,6 @@ def clinics_map(clinics, current=None) -> str:
         WIDTH + 140,
         f"{height + 20:.0f}",
         label,
-        mark_safe(_outline_path()),  # nosec B308: numbers we formatted ourselves
+        mark_safe(_outline_path()),  # nosec B308, B703: numbers we formatted ourselves
         marks,
     )
