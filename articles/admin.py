@@ -105,6 +105,11 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["publication", "preview_links"]
     actions = ["record_my_review"]
+
+    class Media:
+        # Before the editor's own script, which reads window.gettext once as it loads.
+        js = ["js/editor-words.js"]
+
     fieldsets = [
         (
             None,
@@ -285,8 +290,9 @@ class InlinePictureForm(forms.ModelForm):
 
 @admin.register(InlinePicture)
 class InlinePictureAdmin(admin.ModelAdmin):
-    """Pictures for article text. The article editor's "Insert figure" › "Browse..." opens the
-    chooser below in a small window: pick one (or upload one there) and it goes into the text."""
+    """Pictures for article text. The article editor's "Insert a picture" › "Choose a
+    picture…" opens the chooser below in a small window: pick one (or upload one there) and it
+    goes into the text."""
 
     form = InlinePictureForm
     list_display = ["thumbnail", "description", "size", "used_in", "added_at"]

@@ -1,4 +1,5 @@
-// The article editor's picture chooser, opened in a small window by "Insert figure" › "Browse...".
+// The article editor's picture chooser, opened in a small window by "Insert a picture" ›
+// "Choose a picture…".
 // The editor (django-prose-editor) waits for the file-browser call CKEditor made standard:
 // window.opener.CKEDITOR.tools.callFunction(number, address, details). Our own origin only.
 (function () {

@@ -1,5 +1,6 @@
 """Pictures inside an article's text: only our own, sized, responsive on the page, chosen from the
-editor's "Insert figure" › "Browse..." window, and kept while an article shows them."""
+editor's "Insert a picture" › "Choose a picture…" window, and kept while an article
+shows them."""
 
 import io
 
@@ -88,7 +89,7 @@ def test_an_editor_chooses_or_uploads_a_picture_in_the_editor_window(client):
     make_picture()
     sign_in_staff(client, make_staff("editor", "Editors"))
     editor = client.get("/admin/articles/article/add/")
-    assertContains(editor, "/admin/articles/inlinepicture/choose/")  # the editor's Browse...
+    assertContains(editor, "/admin/articles/inlinepicture/choose/")  # the editor's chooser
     chooser = client.get("/admin/articles/inlinepicture/choose/?CKEditorFuncNum=1")
     assertContains(chooser, 'data-alt="A therapist guiding a knee bend"')
     assertNotContains(chooser, 'id="nav-sidebar"')  # a small window: no menu

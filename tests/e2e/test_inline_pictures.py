@@ -1,6 +1,6 @@
-"""An editor puts a picture into an article's text: Insert figure › Browse... opens our chooser,
-a click fills in the address and description, and the published page shows it, sized and
-responsive."""
+"""An editor puts a picture into an article's text: "Insert a picture" › "Choose a
+picture…" opens our chooser, a click fills in the address and description, and the published
+page shows it, sized and responsive."""
 
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
@@ -29,8 +29,13 @@ def test_an_editor_inserts_a_picture_from_the_chooser(
     page.locator(".ProseMirror[contenteditable=true] p").last.click()
     page.get_by_title("figure").click()
     dialog = page.locator("dialog[open]")
+    # The dialog in plain words (static/js/editor-words.js), not the package's "Image URL".
+    expect(dialog).to_contain_text("Insert a picture")
+    expect(dialog.get_by_label("Picture address")).to_be_visible()
+    expect(dialog).not_to_contain_text("Alternative Text")
+    page.screenshot(path=SCREENSHOTS / "admin-picture-dialog-1280.png")
     with page.expect_popup() as opened:
-        dialog.get_by_role("button", name="Browse...").click()
+        dialog.get_by_role("button", name="Choose a picture…").click()
     chooser = opened.value
     chooser.wait_for_load_state()
     chooser.set_viewport_size({"width": 800, "height": 600})
@@ -38,7 +43,9 @@ def test_an_editor_inserts_a_picture_from_the_chooser(
     chooser.get_by_role("listitem").filter(has_text=picture.alt).get_by_role(
         "button", name="Use this picture"
     ).click()
-    expect(dialog.locator("input[name=altText]")).to_have_value(picture.alt)
+    expect(dialog.get_by_label("Description for people who cannot see it")).to_have_value(
+        picture.alt
+    )
     dialog.locator("input[name=caption]").fill("Bend only as far as is comfortable.")
     dialog.get_by_role("button", name="Insert").click()
     page.get_by_role("button", name="Save", exact=True).click()
