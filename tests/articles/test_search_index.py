@@ -1,0 +1,101 @@
+"""The search index follows the articles whatever writes them, stems and completes words, and
+reads nothing the reader types as search syntax (on SQLite, the FTS5 table and its triggers)."""
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, typed):
+    # Writes that skip save() (update, loaddata) do not tell the page cache; the index is what
+    # these tests look at, so each search is answered afresh.
+    for cache in caches.all():
+        cache.clear()
+    response = client.get("/articles/search/", {"q": typed})
+    return [a.title for a in response.context["articles"]]
+
+
+def test_a_word_finds_its_other_forms(client):
+    make_article(title="Sciatica: what helps", body="<p>Gentle exercises every day.</p>")
+    make_article(title="Desk neck", body="<p>Screens at eye level.</p>")
+    assert found(client, "exercise") == ["Sciatica: what helps"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="websearch syntax has no prefixes")
+def test_a_word_finds_the_start_of_a_longer_word(client):
+    make_article(title="Sciatica: what helps", body="<p>Gentle exercises every day.</p>")
+    make_article(title="Desk neck", body="<p>Screens at eye level.</p>")
+    assert found(client, "sciatic") == ["Sciatica: what helps"]
+
+
+def test_the_title_weighs_more_than_the_summary_and_the_summary_more_than_the_body(client):
+    now = timezone.now()
+    make_article(
+        title="Walking", summary="Daily steps.", body="<p>Balance matters.</p>", publish_at=now
+    )
+    make_article(
+        title="Strength",
+        summary="Balance and strength.",
+        body="<p>Squats.</p>",
+        publish_at=now - timezone.timedelta(days=1),
+    )
+    make_article(
+        title="Balance after sixty",
+        summary="Fewer falls.",
+        body="<p>Stand tall.</p>",
+        publish_at=now - timezone.timedelta(days=2),
+    )
+    assert found(client, "balance") == ["Balance after sixty", "Strength", "Walking"]
+
+
+def test_the_index_follows_edits_bulk_updates_unpublishing_and_deletes(client):
+    article = make_article(title="Knee pain on stairs", body="<p>Climbing hurts.</p>")
+    article.title = "Knee pain going downhill"
+    article.save()
+    assert found(client, "stairs") == []
+    assert found(client, "downhill") == ["Knee pain going downhill"]
+
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)
+    assert found(client, "downhill") == []
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.PUBLISHED)
+
+    Article.objects.filter(pk=article.pk).delete()
+    assert found(client, "downhill") == []
+
+
+def test_articles_loaded_from_a_fixture_are_found(client, tmp_path):
+    """loaddata (and a restore from a backup) writes rows without save()."""
+    make_article(title="Hip strength", body="<p>Bridges and squats.</p>")
+    dump = tmp_path / "articles.json"
+    call_command("dumpdata", "articles.article", output=str(dump))
+    Article.objects.all().delete()
+    assert found(client, "bridges") == []
+    call_command("loaddata", str(dump), verbosity=0)
+    assert found(client, "bridges") == ["Hip strength"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["knee NEAR stairs", "title:knee", "knee -stairs", "knee*", '"knee', "knee AND (", "^"]
+)
+def test_search_syntax_typed_by_a_reader_is_read_as_words(client, typed):
+    make_article(title="Knee pain on stairs", body="<p>Climbing hurts.</p>")
+    response = client.get("/articles/search/", {"q": typed})
+    assert response.status_code == 200
+    titles = [a.title for a in response.context["articles"]]
+    assert titles in ([], ["Knee pain on stairs"])
+    if typed in ("knee*", '"knee'):
+        assert titles == ["Knee pain on stairs"]
+
+
+def test_a_quoted_phrase_matches_only_those_words_together(client):
+    make_article(title="Low back pain", body="<p>Move gently.</p>")
+    make_article(title="Back to running", body="<p>Low mileage first.</p>")
+    assert found(client, '"low back"') == ["Low back pain"]
+    assert sorted(found(client, "low back")) == ["Back to running", "Low back pain"]
