@@ -59,15 +59,24 @@ class TopicView(ArticleListView):
         }
 
 
+# Longer than any question about a body part; each word more is another lookup in the index.
+MAX_SEARCH_CHARACTERS = 100
+
+
 class SearchView(ArticleListView):
     template_name = "articles/search.html"
 
     def get_queryset(self):
-        self.terms = self.request.GET.get("q", "").strip()[:200]
+        typed = " ".join(self.request.GET.get("q", "").split())
+        self.cut = len(typed) > MAX_SEARCH_CHARACTERS
+        # Cut at the last whole word that fits, so no half word is searched for.
+        self.terms = typed[: MAX_SEARCH_CHARACTERS + 1].rsplit(" ", 1)[0] if self.cut else typed
         return search(super().get_queryset(), self.terms) if self.terms else Article.objects.none()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(terms=self.terms, **kwargs)
+        return super().get_context_data(
+            terms=self.terms, cut=self.cut, max_characters=MAX_SEARCH_CHARACTERS, **kwargs
+        )
 
 
 class ArticleDetailView(DetailView):

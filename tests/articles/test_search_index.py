@@ -6,6 +6,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from tests.factories import make_article
@@ -99,3 +100,13 @@ def test_a_quoted_phrase_matches_only_those_words_together(client):
     make_article(title="Back to running", body="<p>Low mileage first.</p>")
     assert found(client, '"low back"') == ["Low back pain"]
     assert sorted(found(client, "low back")) == ["Back to running", "Low back pain"]
+
+
+def test_a_very_long_search_is_cut_at_a_whole_word_and_says_so(client):
+    make_article(title="Knee pain on stairs", body="<p>Climbing hurts.</p>")
+    typed = "knee stairs " + "please tell me everything about it " * 10
+    response = client.get("/articles/search/", {"q": typed})
+    assertContains(response, "We searched for the first 100 characters of what you typed")
+    terms = response.context["terms"]
+    assert len(terms) <= 100 and typed.startswith(terms) and typed[len(terms)] == " "
+    assertNotContains(client.get("/articles/search/?q=knee"), "We searched for the first")
