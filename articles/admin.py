@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from articles.models import (
     Article,
     InlinePicture,
+    SearchCount,
     Topic,
     UrgentCareNotice,
     WordPressImport,
@@ -378,3 +379,43 @@ def _thumbnail_url(picture: InlinePicture) -> str:
     """The smallest rendition (made on save), so that a page of thumbnails stays light."""
     smallest = rendition_widths(picture.width)[0]
     return default_storage.url(rendition_name(picture.image.name, smallest, "jpeg"))
+
+
+@admin.register(SearchCount)
+class SearchCountAdmin(admin.ModelAdmin):
+    """What readers searched for, a week at a time: the best list of articles to write next."""
+
+    SHOWN = 25  # rows in each table
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        weeks = list(SearchCount.objects.dates("week", "day", order="DESC"))
+        week = next((w for w in weeks if w.isoformat() == request.GET.get("week")), None)
+        week = week or (weeks[0] if weeks else None)
+        rows = SearchCount.objects.filter(week=week)
+        top = rows.values("query").annotate(total=Sum("count")).order_by("-total", "query")
+        nothing = rows.filter(found=False).order_by("-count", "query")
+        may_write = request.user.has_perm("articles.add_article")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "What readers searched for",
+            "opts": self.model._meta,
+            "weeks": weeks,
+            "week": week,
+            "top": [(row["query"], row["total"]) for row in top[: self.SHOWN]],
+            "nothing": [(row.query, row.count) for row in nothing[: self.SHOWN]],
+            "new_article_url": reverse("admin:articles_article_add") if may_write else None,
+            "retention_days": settings.SEARCH_COUNT_RETENTION_DAYS,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/articles/searchcount/searches.html", context)

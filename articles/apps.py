@@ -16,11 +16,13 @@ class ArticlesConfig(AppConfig):
             topics_menu,
             urgent_care_wording,
         )
+        from articles.search_counts import MOVED_EVERY, move_search_counts
         from core.page_cache import (
             changes_by_itself_at,
             forget_pages_on_change,
             reads_query_parameters,
         )
+        from core.task_worker import every
 
         topics_menu.forget_on_change(Topic)
         clinician = Article.author.field.related_model  # the clinical team's records
@@ -29,4 +31,6 @@ class ArticlesConfig(AppConfig):
         urgent_care_wording.forget_on_change(UrgentCareNotice)
         forget_pages_on_change(Article, clinician, Topic, UrgentCareNotice)
         changes_by_itself_at(next_publication)
-        reads_query_parameters("page", "q")  # lists' pages, the search
+        reads_query_parameters("page")  # lists' pages
+        reads_query_parameters("q", "as_typed", typed=True)  # the search and its suggestions
+        every(MOVED_EVERY, move_search_counts)  # what readers searched for, for editors

@@ -519,3 +519,30 @@ class WordPressImport(models.Model):
 
     def __str__(self):
         return f"WordPress import of {timezone.localtime(self.created_at):%Y-%m-%d %H:%M}"
+
+
+class SearchCount(models.Model):
+    """How often readers searched for one phrase in one week, and whether they found articles.
+
+    Counts only: no address, no session, no time finer than the week. Moved here from the shared
+    cache by the task worker (articles/search_counts.py), and only for phrases searched at least
+    three times that week: a phrase typed once may hold a name or a phone number.
+    """
+
+    week = models.DateField(help_text="The Monday the week began.")
+    query = models.CharField(max_length=100)
+    found = models.BooleanField(help_text="Whether these searches showed any article.")
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-week", "-count"]
+        verbose_name = "search"
+        verbose_name_plural = "searches"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["week", "query", "found"], name="one_search_count_per_week_and_result"
+            )
+        ]
+
+    def __str__(self):
+        return f"“{self.query}”, week of {self.week:%B %-d, %Y}: {self.count}"

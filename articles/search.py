@@ -15,6 +15,14 @@ way a row is written (save, bulk updates, loaddata and restores, deletes) keeps 
 published or not is the article query's business, not the index's. Every word must match, a
 word of PREFIX_LETTERS or more also as the start of a longer one ("sciatic" finds "sciatica",
 which the stemmer leaves whole); a quoted phrase is matched as a phrase.
+
+Misspellings: when what was typed finds nothing, each word that no article holds (not even as the
+start of a longer word) is replaced by the nearest word that one does (`corrected`): fewest
+edits (a swap of two letters is one), then the word most articles hold, so "pian" is "pain"
+rather than "plan". The words and their counts are the database's own (migration 0020: FTS5's
+vocabulary on SQLite, a trigger-kept table on PostgreSQL), drafts' words included: a correction
+is only offered when it finds published articles, so no draft's word is ever shown. Candidates
+share the first letter (or, on PostgreSQL, enough trigrams), found in one query.
 """
 
 import re
@@ -22,8 +30,9 @@ import unicodedata
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Func, QuerySet, TextField, Value
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import Left
+from rapidfuzz.distance import OSA
 
 from articles.html import plain_text
 
@@ -32,6 +41,11 @@ RANKED_BODY_CHARACTERS = 300  # the first two or three sentences
 # bm25's weights of the FTS5 table's columns: title, summary, body.
 SQLITE_WEIGHTS = (10.0, 4.0, 1.0)
 PREFIX_LETTERS = 4
+# Longer than any question about a body part; each word more is another lookup in the index.
+MAX_SEARCH_CHARACTERS = 100
+# Whether a search page showed articles: set by the view, read and taken off by the middleware
+# that counts searches, outside the page cache (so a cached page keeps it and is counted too).
+FOUND_HEADER = "X-Search-Found"
 
 
 QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "″": '"'})
@@ -41,6 +55,15 @@ def search_form(text: str) -> str:
     """Text as search compares it: typographic quotes plain, accents dropped, case folded."""
     decomposed = unicodedata.normalize("NFKD", text.translate(QUOTES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def typed_search(typed: str) -> tuple[str, bool]:
+    """What a reader typed, as searched for: spaces collapsed, cut at the last whole word within
+    MAX_SEARCH_CHARACTERS (so no half word is searched for); and whether it was cut."""
+    typed = " ".join(typed.split())
+    if len(typed) <= MAX_SEARCH_CHARACTERS:
+        return typed, False
+    return typed[: MAX_SEARCH_CHARACTERS + 1].rsplit(" ", 1)[0], True
 
 
 def search_text(title: str, summary: str, body_text: str) -> str:
@@ -121,3 +144,115 @@ def fts5_query(terms: str) -> str:
         letters = sum(c.isalnum() for c in text)
         parts.append(quoted + "*" if word and letters >= PREFIX_LETTERS else quoted)
     return " ".join(parts)
+
+
+# Runs of letters and digits: the words of a search in search form.
+WORD = re.compile(r"[^\W_]+")
+SHORTEST_CORRECTED, LONGEST_CORRECTED = 3, 40
+
+
+def corrected(terms: str) -> str | None:
+    """What the reader typed with each word that no article holds replaced by the nearest one
+    that some article does; None when no word was replaced."""
+    terms = search_form(terms)
+    typed = {w for w in WORD.findall(terms) if SHORTEST_CORRECTED <= len(w) <= LONGEST_CORRECTED}
+    if not typed:
+        return None
+    known = _known_words_near(sorted(typed))
+    replacements = {}
+    for word in typed:
+        candidates = known.get(word, [])
+        if not any(_holds(candidate, word) for candidate, _ in candidates):
+            nearest = _nearest(word, candidates)
+            if nearest:
+                replacements[word] = nearest
+    if not replacements:
+        return None
+    return WORD.sub(lambda m: replacements.get(m.group(), m.group()), terms)
+
+
+def _holds(known: str, typed: str) -> bool:
+    """Whether the search matches this known word with the typed one (fts5_query's prefixes)."""
+    return known == typed or (len(typed) >= PREFIX_LETTERS and known.startswith(typed))
+
+
+def _nearest(typed: str, candidates: list[tuple[str, int]]) -> str | None:
+    """The candidate fewest edits away (one for a short word, two for a longer), then the one
+    most articles hold."""
+    most = 1 if len(typed) <= 4 else 2
+    scored = [
+        (distance, -articles, word)
+        for word, articles in candidates
+        if (distance := OSA.distance(typed, word, score_cutoff=most)) <= most
+    ]
+    return min(scored)[2] if scored else None
+
+
+def _known_words_near(typed: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """For each typed word, the known words that could be it, with how many articles hold each:
+    those sharing its first letter, two letters longer or shorter at most, or starting with it."""
+    if connection.vendor == "postgresql":
+        sql = """
+            SELECT t.typed, w.word, w.articles
+            FROM unnest(%s::text[]) AS t(typed), articles_search_words AS w
+            WHERE w.articles > 0 AND (
+                (w.word >= left(t.typed, 1) AND w.word < chr(ascii(t.typed) + 1)
+                 AND (length(w.word) BETWEEN length(t.typed) - 2 AND length(t.typed) + 2
+                      OR w.word LIKE t.typed || '%%'))
+                OR w.word %% t.typed)
+        """
+        params = [typed]
+    elif connection.vendor == "sqlite":
+        # One SELECT a word: each a range of the vocabulary's index, which fts5vocab reads.
+        one = (
+            "SELECT %s, term, doc FROM articles_search_vocabulary WHERE term >= %s AND term < %s"
+            " AND (length(term) BETWEEN %s AND %s OR substr(term, 1, %s) = %s)"
+        )
+        sql = " UNION ALL ".join([one] * len(typed))
+        params = [
+            value
+            for word in typed
+            for value in (word, word[0], chr(ord(word[0]) + 1), len(word) - 2, len(word) + 2)
+            + (len(word), word)
+        ]
+    else:
+        return {}
+    found: dict[str, list[tuple[str, int]]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for word, known, articles in cursor.fetchall():
+            found.setdefault(word, []).append((known, articles))
+    return found
+
+
+def suggested_articles(articles: QuerySet, terms: str, *, limit: int) -> QuerySet:
+    """Articles whose title has a word starting with each word typed so far (as-you-type)."""
+    words = WORD.findall(search_form(terms))
+    if not words:
+        return articles.none()
+    if connection.vendor == "postgresql":  # the title's trigram index answers these
+        return articles.filter(*(Q(title__icontains=word) for word in words)).order_by(
+            "-publish_at"
+        )[:limit]
+    match = "{title} : (" + " ".join(f'"{word}"*' for word in words) + ")"
+    return articles.extra(
+        tables=["articles_search"],
+        where=["articles_search.rowid = articles_article.id", "articles_search MATCH %s"],
+        params=[match],
+        select={"rank": "bm25(articles_search, %s, %s, %s)"},
+        select_params=SQLITE_WEIGHTS,
+    ).order_by("rank", "-publish_at")[:limit]
+
+
+def suggested_topics(topics, terms: str) -> list:
+    """Topics with a word starting with each word typed so far."""
+    words = WORD.findall(search_form(terms))
+    return [
+        topic
+        for topic in topics
+        if words
+        and all(
+            any(named.startswith(word) for named in WORD.findall(search_form(topic.name)))
+            for word in words
+        )
+    ]

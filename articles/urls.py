@@ -7,6 +7,7 @@ app_name = "articles"
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("search/suggestions/", views.search_suggestions, name="suggestions"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
     path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),

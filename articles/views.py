@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -15,8 +16,17 @@ from articles.models import (
     with_topic_and_people,
 )
 from articles.preview import article_for_token
-from articles.search import search
+from articles.search import (
+    FOUND_HEADER,
+    MAX_SEARCH_CHARACTERS,
+    corrected,
+    search,
+    suggested_articles,
+    suggested_topics,
+    typed_search,
+)
 from articles.structured_data import article_json_ld
+from core.rate_limits import client_address, count_attempt
 
 PAGE_SIZE = 12
 
@@ -59,24 +69,99 @@ class TopicView(ArticleListView):
         }
 
 
-# Longer than any question about a body part; each word more is another lookup in the index.
-MAX_SEARCH_CHARACTERS = 100
+def too_many_searches(request, *, scope="search", per_search=1) -> bool:
+    """Count a search the page cache did not answer; True past the visitor's limit a minute."""
+    limit = settings.SEARCH_RATE_LIMIT_PER_MINUTE * per_search
+    if not limit:
+        return False
+    return count_attempt(scope, client_address(request), window_seconds=60) > limit
+
+
+SUGGESTED = 6  # articles under the search box; a phone shows them without scrolling
+FIRST_SUGGESTED_AFTER = 2  # letters typed
+
+
+def search_suggestions(request):
+    """Article titles and topics for what is typed so far in a search box, as JSON (for
+    static/js/search-suggestions.js; cached in the typed pages' own space)."""
+    terms, _ = typed_search(request.GET.get("q", ""))
+    # Typing a word asks several times: a limit of its own, a few times the searches'.
+    if len(terms) < FIRST_SUGGESTED_AFTER or too_many_searches(
+        request, scope="search-suggestions", per_search=4
+    ):
+        return JsonResponse({"suggestions": []})
+    topics = [
+        {"label": topic.name, "kind": "Topic", "url": topic.get_absolute_url()}
+        for topic in suggested_topics(topics_menu(), terms)
+    ]
+    articles = [
+        {"label": article.title, "kind": "Article", "url": article.get_absolute_url()}
+        for article in suggested_articles(
+            Article.objects.published().only("title", "slug"), terms, limit=SUGGESTED
+        )
+    ]
+    return JsonResponse({"suggestions": topics + articles})
 
 
 class SearchView(ArticleListView):
     template_name = "articles/search.html"
 
+    def get(self, request, *args, **kwargs):
+        if too_many_searches(request):
+            response = render(
+                request, "articles/search_limited.html", {"topics": topics_menu()}, status=429
+            )
+            response["Retry-After"] = "60"
+            return response
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        typed = " ".join(self.request.GET.get("q", "").split())
-        self.cut = len(typed) > MAX_SEARCH_CHARACTERS
-        # Cut at the last whole word that fits, so no half word is searched for.
-        self.terms = typed[: MAX_SEARCH_CHARACTERS + 1].rsplit(" ", 1)[0] if self.cut else typed
+        self.terms, self.cut = typed_search(self.request.GET.get("q", ""))
+        self.typed_terms = None  # what was typed, when the results are for a correction of it
         return search(super().get_queryset(), self.terms) if self.terms else Article.objects.none()
 
+    def paginate_queryset(self, queryset, page_size):
+        try:
+            paginated = self.page_of(queryset, page_size)
+        except Http404:  # past the last page: perhaps a later page of a corrected search
+            paginated = None
+        if (paginated and paginated[0].count) or not self.terms or "as_typed" in self.request.GET:
+            return paginated or self.page_of(queryset, page_size)
+        meant = corrected(self.terms)
+        if meant:
+            fixed = self.page_of(search(super().get_queryset(), meant), page_size)
+            if fixed[0].count:  # only a correction that finds something is offered
+                self.typed_terms, self.terms = self.terms, meant
+                return fixed
+        return paginated or self.page_of(queryset, page_size)
+
+    def page_of(self, queryset, page_size):
+        """ListView's page, but the first comes from one query of its rows, and is counted by
+        another only when there are more."""
+        if self.request.GET.get(self.page_kwarg, "1") != "1":
+            return super().paginate_queryset(queryset, page_size)
+        rows = list(queryset[: page_size + 1])
+        paginator = Paginator(queryset, page_size)
+        if len(rows) <= page_size:
+            paginator.count = len(rows)
+        page = paginator._get_page(rows[:page_size], 1, paginator)  # Django's documented hook
+        return paginator, page, page.object_list, paginator.num_pages > 1
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            terms=self.terms, cut=self.cut, max_characters=MAX_SEARCH_CHARACTERS, **kwargs
+        context = super().get_context_data(**kwargs)  # paginates: a correction is made there
+        context.update(
+            terms=self.terms,
+            typed_terms=self.typed_terms,
+            cut=self.cut,
+            max_characters=MAX_SEARCH_CHARACTERS,
         )
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.terms:  # for the search counts (articles.middleware.SearchCountsMiddleware)
+            response[FOUND_HEADER] = "yes" if context["paginator"].count else "no"
+        return response
 
 
 class ArticleDetailView(DetailView):

@@ -23,6 +23,12 @@ are taken off every request before any view sees them, so a newsletter's link is
 itself; a page asked for with any other parameter is drawn but never stored, so nobody can fill
 the cache with `?x=1`, `?x=2`...
 
+Pages that read what visitors type (a search, a ZIP code: `reads_query_parameters(...,
+typed=True)`) have endless addresses. They are kept apart: in a bounded space of each process's
+memory (the "typed_pages" cache, the least recently used dropped first), never in the shared
+cache, and the front cache is told not to keep them (s-maxage=0). A flood of made-up searches
+then costs the flood its own answers, and never pushes a real page out of either cache.
+
 When the shared cache is down: pages are drawn without it and nothing is stored (a miss, never a
 500). A change saved meanwhile cannot reach the cache to forget the old pages, so it leaves a
 note in the database (core/cache_outages.py); when the cache answers again, `catch_up` starts a
@@ -37,7 +43,7 @@ from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.middleware.csp import get_nonce
@@ -59,11 +65,15 @@ TRACKING_PARAMETERS = frozenset(
 
 _change_moments: list[Callable[[datetime], datetime | None]] = []
 _query_parameters: set[str] = set()
+_typed_parameters: set[str] = set()
 
 
-def reads_query_parameters(*names: str) -> None:
-    """Declare query parameters that some public page reads (from an app's ready())."""
+def reads_query_parameters(*names: str, typed: bool = False) -> None:
+    """Declare query parameters that some public page reads (from an app's ready()); `typed`:
+    visitors write their values, so the pages are kept apart."""
     _query_parameters.update(names)
+    if typed:
+        _typed_parameters.update(names)
 
 
 def changes_by_itself_at(moment_after: Callable[[datetime], datetime | None]):
@@ -139,9 +149,10 @@ def _storable(request, response) -> bool:
     )
 
 
-def _front_cache_headers(response, expires: datetime, now: datetime) -> None:
-    """Let shared caches keep the page until the front-cache limit or its expiry, if sooner."""
-    left = int((expires - now).total_seconds())
+def _front_cache_headers(response, expires: datetime, now: datetime, *, typed: bool) -> None:
+    """Let shared caches keep the page until the front-cache limit or its expiry, if sooner
+    (a page of typed words: not at all)."""
+    left = 0 if typed else int((expires - now).total_seconds())
     fresh = max(0, min(settings.PAGE_FRONT_CACHE_SECONDS, left))
     stale = max(0, min(settings.PAGE_STALE_SECONDS, left - fresh))
     directives = {"public": True, "max_age": 0, "s_maxage": fresh}
@@ -191,12 +202,14 @@ def answer(request, get_response) -> HttpResponse:
         response["X-Page-Cache"] = "bypass"
         return response
     now = timezone.now()
+    typed = any(name in _typed_parameters for name in request.GET)
+    store = caches["typed_pages"] if typed else cache
     # One round trip to the shared cache: the current generation and the page together.
-    found = cache.get_many([GENERATION_KEY, key])
+    found = cache.get_many([GENERATION_KEY] if typed else [GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY) or _new_generation()
     if generation is None:  # the shared cache is down: draw the page, keep nothing
         return get_response(request)
-    page = found.get(key)
+    page = store.get(key) if typed else found.get(key)
     if page is None or page.generation != generation or page.expires <= now:
         response = get_response(request)
         if not _storable(request, response):
@@ -209,11 +222,11 @@ def answer(request, get_response) -> HttpResponse:
             etag=f'"{hashlib.sha256(response.content).hexdigest()[:32]}"',
             expires=_next_change(now, generation),
         )
-        cache.set(key, page, timeout=max(1, int((page.expires - now).total_seconds())))
+        store.set(key, page, timeout=max(1, int((page.expires - now).total_seconds())))
         response["X-Page-Cache"] = "miss"
     else:
         response = page.response()
         response["X-Page-Cache"] = "hit"
     response["ETag"] = page.etag
-    _front_cache_headers(response, page.expires, now)
+    _front_cache_headers(response, page.expires, now, typed=typed)
     return get_conditional_response(request, etag=page.etag, response=response)

@@ -6,13 +6,15 @@ HEARTBEAT_SECONDS from a thread of its own (so a long task does not stop it), an
 looks, at start and at each beat, for workers whose heartbeat stopped: their tasks are marked
 failed and the apps take back what those workers held (`when_workers_gone`), within about
 GONE_AFTER seconds of the death instead of a lease's minutes. Apps also say what a worker does
-when it starts (`at_worker_start`), so `manage.py db_worker` alone is a complete worker.
+when it starts (`at_worker_start`) and what it does every so often (`every`), so
+`manage.py db_worker` alone is a complete worker.
 """
 
 import logging
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import timedelta
@@ -32,6 +34,7 @@ GONE_AFTER = timedelta(seconds=3 * HEARTBEAT_SECONDS)
 
 _at_start: list[Callable[[], object]] = []
 _when_gone: list[Callable[[set[str]], object]] = []
+_every: list[tuple[float, Callable[[], object]]] = []
 # The id of the worker running in this process (None outside a worker): what it claims, it
 # claims under this name.
 current_worker_id: str | None = None
@@ -45,6 +48,11 @@ def at_worker_start(check: Callable[[], object]) -> None:
 def when_workers_gone(take_back: Callable[[set[str]], object]) -> None:
     """Call `take_back(worker_ids)` when workers are found dead (from an app's ready())."""
     _when_gone.append(take_back)
+
+
+def every(seconds: float, work: Callable[[], object]) -> None:
+    """Run `work` in each worker about every `seconds`, at a heartbeat (from an app's ready())."""
+    _every.append((seconds, work))
 
 
 def take_over_from_gone_workers() -> set[str]:
@@ -82,6 +90,7 @@ class Heartbeat(threading.Thread):
         super().__init__(name="task-worker-heartbeat", daemon=True)
         self.worker_id = worker_id
         self.stopping = threading.Event()
+        self.next_runs = [time.monotonic() + seconds for seconds, _ in _every]
 
     def run(self):
         try:
@@ -100,8 +109,19 @@ class Heartbeat(threading.Thread):
             )
             take_over_from_gone_workers()
             catch_up()  # what the shared cache missed while it was down
+            self.run_what_is_due()
         except DatabaseError:
             logger.exception("Task worker heartbeat failed; next try in %s s.", HEARTBEAT_SECONDS)
+
+    def run_what_is_due(self) -> None:
+        now = time.monotonic()
+        for i, (seconds, work) in enumerate(_every):
+            if now >= self.next_runs[i]:
+                self.next_runs[i] = now + seconds
+                try:
+                    work()
+                except Exception:  # one app's failure must not stop the heartbeat
+                    logger.exception("Regular work %s failed; next try in %s s.", work, seconds)
 
 
 def _identity() -> dict:

@@ -441,6 +441,15 @@ ARTICLES = [
         "recover well, from the first days to your return to sport.",
     ),
     (
+        "heel-pain-plantar-fasciitis",
+        "Heel pain in the morning: plantar fasciitis and what helps",
+        "sports-injuries",
+        "Priya Raman",
+        34,
+        "A stabbing pain under the heel with your first steps of the day is often plantar "
+        "fasciitis. Most people recover with simple, steady care and no injections.",
+    ),
+    (
         "prehab-before-knee-replacement",
         "Getting ready for a knee replacement: why prehab is worth it",
         "after-surgery",
@@ -469,11 +478,15 @@ REVIEWERS = {
     "desk-neck-small-changes": "Marcus Oyelaran",
     "runners-knee-what-helps": "Dana Whitfield",
     "ankle-sprain-back-on-your-feet": "Dana Whitfield",
+    "heel-pain-plantar-fasciitis": "Marcus Oyelaran",
     "prehab-before-knee-replacement": "Priya Raman",
     "balance-exercises-after-65": "Dana Whitfield",
 }
 # An article whose picture is not its topic's subject, so one topic's cards differ.
-ARTICLE_SUBJECTS = {"lifting-without-hurting-your-back": "lifting"}
+ARTICLE_SUBJECTS = {
+    "lifting-without-hurting-your-back": "lifting",
+    "heel-pain-plantar-fasciitis": "heel",
+}
 URGENT_CARE = {"physical-therapy-for-sciatica", "ankle-sprain-back-on-your-feet"}
 
 

@@ -201,6 +201,7 @@ SUBJECT_DESCRIPTIONS = {
     "after-surgery": "A drawing of a straight leg with a bandage around the knee",
     "balance-falls": "A drawing of a person walking heel to toe along a line, arms out",
     "lifting": "A drawing of a person lifting a box with bent knees and a straight back",
+    "heel": "A drawing of a foot from the side, the band under the arch and the heel highlighted",
 }
 
 
@@ -324,6 +325,40 @@ def _balance(draw, width, height, rng):
     draw.line([x, ground - 270, x + 60, ground], fill=BRAND, width=30)
 
 
+def _heel(draw, width, height, rng):
+    """A bare foot from the side, the plantar fascia (heel to the ball of the foot) highlighted."""
+    ground = int(height * 0.80)
+    draw.line([width * 0.15, ground + 24, width * 0.85, ground + 24], fill=ACCENT, width=8)
+    shin = [(width * 0.36, height * 0.12), (width * 0.46, height * 0.12)]
+    foot = [
+        shin[0],
+        (width * 0.35, ground - 120),  # the back of the ankle
+        (width * 0.30, ground - 40),  # the heel
+        (width * 0.32, ground),
+        (width * 0.42, ground - 30),  # the arch, lifted off the ground
+        (width * 0.58, ground - 20),
+        (width * 0.70, ground),  # the ball of the foot and the toes
+        (width * 0.76, ground - 10),
+        (width * 0.74, ground - 60),
+        (width * 0.52, ground - 190),  # the top of the foot
+        shin[1],
+    ]
+    draw.polygon(foot, fill=BRAND)
+    draw.line(
+        [
+            (width * 0.33, ground - 18),
+            (width * 0.42, ground - 46),
+            (width * 0.58, ground - 38),
+            (width * 0.69, ground - 16),
+        ],
+        fill=ACCENT,
+        width=18,
+        joint="curve",
+    )
+    x, y = width * 0.33, ground - 22
+    draw.ellipse([x - 38, y - 38, x + 38, y + 38], outline=ACCENT, width=12)  # the sore heel
+
+
 def _rings(draw, width, height, rng):
     for _ in range(4):
         r = rng.randint(120, 260)
@@ -368,6 +403,7 @@ def _lifting(draw, width, height, rng):
 SUBJECTS = {
     "back-pain": _spine,
     "lifting": _lifting,
+    "heel": _heel,
     "neck-shoulder": _neck_shoulder,
     "knee-hip": _knee_hip,
     "sports-injuries": _sports,

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.RejectNulBytesMiddleware",
+    # Outside the page cache: a search answered from it is counted too.
+    "articles.middleware.SearchCountsMiddleware",
     # Before sessions and sign-in: a cached page costs no database query at all.
     "core.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -188,6 +190,13 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
         socket_connect_timeout=env.float("CACHE_TIMEOUT_SECONDS", default=0.25),
         socket_timeout=env.float("CACHE_TIMEOUT_SECONDS", default=0.25),
     )
+# Pages of what visitors type (searches, ZIP codes) stay out of the shared cache, in a bounded
+# space of each process's memory (core/page_cache.py): about 20 KB a page, 10 MB a process.
+CACHES["typed_pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "typed-pages",
+    "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_TYPED_ENTRIES", default=500)},
+}
 
 # --- Static and media files -------------------------------------------------------------------
 
@@ -357,6 +366,12 @@ PAGE_FRONT_CACHE_SECONDS = env.int("PAGE_FRONT_CACHE_SECONDS", default=5)
 PAGE_STALE_SECONDS = env.int("PAGE_STALE_SECONDS", default=5)
 
 # --- Articles ---------------------------------------------------------------------------------
+
+# Searches that are not already in the page cache, per visitor's address and minute: above it,
+# a page asking them to wait (0: no limit; make bench measures the search itself).
+SEARCH_RATE_LIMIT_PER_MINUTE = env.int("SEARCH_RATE_LIMIT_PER_MINUTE", default=30)
+# Weekly counts of what readers searched for (the admin's "Searches"); older weeks are deleted.
+SEARCH_COUNT_RETENTION_DAYS = env.int("SEARCH_COUNT_RETENTION_DAYS", default=365)
 
 # An article whose medical review is older than this is listed as "review due" in the admin.
 ARTICLE_REVIEW_DUE_DAYS = env.int("ARTICLE_REVIEW_DUE_DAYS", default=365)

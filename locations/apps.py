@@ -26,4 +26,4 @@ class LocationsConfig(AppConfig):
         )
         forget_pages_on_change(Clinic, OpeningHours, SpecialHours, Service, Clinic.services.through)
         changes_by_itself_at(next_opening_change)
-        reads_query_parameters("zip")  # the nearest clinic
+        reads_query_parameters("zip", typed=True)  # the nearest clinic

@@ -124,7 +124,7 @@ def test_a_backup_restores_into_an_empty_database_with_the_same_content(site, em
     before = snapshot(site.database, site.media)
     assert before["articles"] and before["clinics"] and before["requests"] and before["media"]
     assert any(path.startswith("private/consents/") for path in before["media"])  # signed forms
-    assert "7 articles, 5 clinics, 181 appointment requests" in site.said  # demo: 180
+    assert "8 articles, 5 clinics, 181 appointment requests" in site.said  # demo: 180
 
     restored_media = tmp_path / "restored-media"
     restored = manage("restore_site", str(site.archive), database=empty, media=restored_media)

@@ -53,11 +53,12 @@ def redis_stand_in(settings, monkeypatch):
     """The site's cache on a stand-in Redis (set its mode in the test); short waits."""
     stand_in = FaultyProxy(mode="refuse")
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": stand_in.redis_url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
     }
     monkeypatch.setattr(redis_cache, "_breakers", {})
     # A slow machine must not reach the next probe by itself: tests that want one say so.

@@ -230,6 +230,7 @@ PUBLIC_VIEWS = {
     "django.views.generic.base.RedirectView",  # favicon.ico
     "articles.views.ArticleListView",
     "articles.views.SearchView",
+    "articles.views.search_suggestions",
     "articles.views.TopicView",
     "articles.views.ArticleDetailView",
     "articles.views.SharedPreviewView",  # a signed link for reviewers without an account

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -10,6 +11,7 @@ from playwright.sync_api import expect
 
 from appointments.models import AppointmentRequest
 from articles.models import Article
+from tests.e2e.test_every_page import AXE_OPTIONS
 from tests.factories import current_code, make_article, make_request
 
 FOCUS_VISIBLE = """() => {
@@ -210,3 +212,40 @@ def test_search_finds_an_article_whatever_apostrophe_is_typed(page, live_server,
     page.get_by_label("Search articles").fill("runner's knee")  # a typewriter apostrophe
     page.get_by_role("button", name="Search").click()
     expect(page.get_by_role("link", name="Runner’s knee: what helps")).to_be_visible()
+
+
+def test_the_search_box_suggests_topics_and_articles_to_the_keyboard(page, live_server, site):
+    make_article(title="Back to the garden", topic=site["topic"], status=Article.Status.DRAFT)
+    page.goto(live_server.url + "/articles/")
+    box = page.get_by_role("combobox", name="Search articles")
+    box.press_sequentially("back", delay=40)
+    options = page.get_by_role("listbox", name="Suggestions").get_by_role("option")
+    expect(options).to_have_count(2)  # the topic, then the published article (not the draft)
+    expect(options.nth(0)).to_have_text("Back Pain Topic")
+    expect(options.nth(1)).to_have_text("Lifting without hurting your back Article")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("status").last).to_have_text(
+        "2 suggestions. Use the up and down arrows to choose."
+    )
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert [v["id"] for v in violations] == []
+    box.press("ArrowDown")
+    box.press("ArrowDown")
+    expect(box).to_have_attribute("aria-activedescendant", "article-search-suggestions-1")
+    expect(options.nth(1)).to_have_attribute("aria-selected", "true")
+    box.press("Escape")
+    expect(box).to_have_attribute("aria-expanded", "false")
+    box.press_sequentially(" pain", delay=40)  # "back pain": the topic alone
+    expect(options).to_have_count(1)
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(page).to_have_url(live_server.url + site["topic"].get_absolute_url())
+
+
+def test_without_a_choice_enter_searches_as_before(page, live_server, site):
+    page.goto(live_server.url + "/articles/")
+    box = page.get_by_role("combobox", name="Search articles")
+    box.press_sequentially("sciatca", delay=40)
+    box.press("Enter")
+    expect(page.get_by_text("Showing results for sciatica.")).to_be_visible()
+    expect(page.get_by_role("link", name="Physical therapy for sciatica")).to_be_visible()
