@@ -5,6 +5,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
@@ -103,8 +104,16 @@ def search_suggestions(request):
     return JsonResponse({"suggestions": topics + articles})
 
 
+class SearchPaginator(Paginator):
+    @cached_property
+    def count(self):
+        # Without the ranking: bm25 reads every match's word positions, a count needs none.
+        return self.object_list.values("pk").order_by().count()
+
+
 class SearchView(ArticleListView):
     template_name = "articles/search.html"
+    paginator_class = SearchPaginator
 
     def get(self, request, *args, **kwargs):
         if too_many_searches(request):
@@ -141,7 +150,7 @@ class SearchView(ArticleListView):
         if self.request.GET.get(self.page_kwarg, "1") != "1":
             return super().paginate_queryset(queryset, page_size)
         rows = list(queryset[: page_size + 1])
-        paginator = Paginator(queryset, page_size)
+        paginator = self.get_paginator(queryset, page_size)
         if len(rows) <= page_size:
             paginator.count = len(rows)
         page = paginator._get_page(rows[:page_size], 1, paginator)  # Django's documented hook

@@ -9,6 +9,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
+from articles.search import search
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +111,18 @@ def test_a_very_long_search_is_cut_at_a_whole_word_and_says_so(client):
     terms = response.context["terms"]
     assert len(terms) <= 100 and typed.startswith(terms) and typed[len(terms)] == " "
     assertNotContains(client.get("/articles/search/?q=knee"), "We searched for the first")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query planner")
+def test_a_search_reads_the_index_once_not_once_for_every_article():
+    # With a LIMIT, SQLite preferred walking the published articles and asking the index about
+    # each: 10,000 evaluations of the whole search (seconds for common words).
+    for n in range(30):
+        make_article(title=f"Back care {n}")
+    page = search(Article.objects.for_cards(), "back care")[:13]
+    sql, params = page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        steps = [row[3] for row in cursor.fetchall()]
+    assert steps[0].startswith("SCAN articles_search VIRTUAL TABLE")
+    assert any("articles_article USING INTEGER PRIMARY KEY" in step for step in steps)
