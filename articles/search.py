@@ -12,9 +12,10 @@ SQLite: an FTS5 table (articles_search, made by migration 0019) with porter stem
 bm25 with the title weighing most, then the summary, then the body. Triggers on the article
 table keep it in step from the same search_text PostgreSQL's vectors are built from, so every
 way a row is written (save, bulk updates, loaddata and restores, deletes) keeps the index true;
-published or not is the article query's business, not the index's. Every word must match, a
-word of PREFIX_LETTERS or more also as the start of a longer one ("sciatic" finds "sciatica",
-which the stemmer leaves whole); a quoted phrase is matched as a phrase.
+published or not is the article query's business, not the index's. Every word must match; a
+word of PREFIX_LETTERS or more that no article holds whole also as the start of a longer one
+("sciat" finds "sciatica", which the stemmer leaves whole); a quoted phrase as a phrase. The
+ranking and its limits: RankedMatches.
 
 Misspellings: when what was typed finds nothing, each word that no article holds (not even as the
 start of a longer word) is replaced by the nearest word that one does (`corrected`): fewest
@@ -32,6 +33,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import Left
+from django.utils import timezone
 from rapidfuzz.distance import OSA
 
 from articles.html import plain_text
@@ -105,8 +107,10 @@ def _line(n: int) -> Func:
     )
 
 
-def search(articles: QuerySet, terms: str) -> QuerySet:
-    """Filter and order articles by how well they match what the reader typed."""
+def search(articles: QuerySet, terms: str, nearby: dict | None = None):
+    """The articles (a queryset of some of them) that match what the reader typed, best first:
+    a queryset on PostgreSQL, a RankedMatches on SQLite; the paginator reads either. `nearby`:
+    known_words_near() of these words, when already asked (a correction's search)."""
     terms = search_form(terms)
     if connection.vendor == "postgresql":
         query = SearchQuery(terms, config=CONFIG, search_type="websearch")
@@ -115,28 +119,115 @@ def search(articles: QuerySet, terms: str) -> QuerySet:
             .annotate(rank=SearchRank(F("search_rank_vector"), query))
             .order_by("-rank", "-publish_at")
         )
-    match = fts5_query(terms)
-    if not match:
-        return articles.none()
-    # A join with the index, which only extra() writes: a filter on a subquery of matching ids
-    # could not order by bm25, which SQLite gives only in the query that matches. The "+" keeps
-    # SQLite from reading the articles first and asking the index once for each (it chose that
-    # with a LIMIT: 10,000 evaluations of the whole query, seconds for common words).
-    return articles.extra(
-        tables=["articles_search"],
-        where=["+articles_search.rowid = articles_article.id", "articles_search MATCH %s"],
-        params=[match],
-        select={"rank": "bm25(articles_search, %s, %s, %s)"},
-        select_params=SQLITE_WEIGHTS,
-    ).order_by("rank", "-publish_at")
+    # A whole word the articles hold is searched as itself (and its forms): only a partial one
+    # needs the index's slower prefix search, which also halves the cost of common words.
+    nearby = known_words_near(terms) if nearby is None else nearby
+    whole = {word for word, candidates in nearby.items() if any(k == word for k, _ in candidates)}
+    match = fts5_query(terms, whole_words=whole)
+    return RankedMatches(articles, match, nearby) if match else articles.none()
+
+
+# SQLite: the ranking reads the index alone, then the page's articles are read by their ids.
+# bm25 reads every word position of each match it scores: for three words that 10,000 articles
+# repeat 240 times, 140 ms. So it scores the newest RANKED matches and the newest RANKED whose
+# title or summary matches: every match when there are fewer (nearly every search). The rest
+# follow, newest first, read only by a page that reaches them. Each "+" keeps SQLite from asking
+# the index once for every article (it would evaluate the whole search each time).
+RANKED = 50  # four pages of cards
+# Whether a match is shown (published by now) is read from the article's row when there are
+# few matches, and from the index of (status, publish_at) when there are many (reading 10,000
+# rows costs 40 ms, the index 4); SQLite runs only the branch whose count test holds.
+FEW = 1000
+MATCHES = """
+WITH matching AS MATERIALIZED (
+    SELECT rowid AS id FROM articles_search WHERE articles_search MATCH %(match)s
+), shown AS MATERIALIZED (
+    SELECT a.id, a.publish_at FROM matching m CROSS JOIN articles_article a ON a.id = m.id
+    WHERE (SELECT count(*) FROM matching) <= {few}
+      AND a.status = %(published)s AND a.publish_at <= %(now)s
+    UNION ALL
+    SELECT id, publish_at FROM articles_article
+    WHERE (SELECT count(*) FROM matching) > {few}
+      AND status = %(published)s AND publish_at <= %(now)s AND +id IN matching
+), in_title_or_summary AS (
+    SELECT rowid AS id FROM articles_search WHERE articles_search MATCH %(title_or_summary)s
+), scored AS MATERIALIZED (
+    SELECT * FROM (SELECT id, publish_at FROM shown ORDER BY publish_at DESC LIMIT {ranked})
+    UNION
+    SELECT * FROM (SELECT id, publish_at FROM shown WHERE +id IN in_title_or_summary
+                   ORDER BY publish_at DESC LIMIT {ranked})
+)
+"""
+SCORED_PAGE = """
+SELECT rowid, (SELECT count(*) FROM shown), (SELECT count(*) FROM scored)
+FROM articles_search WHERE articles_search MATCH %(match)s AND +rowid IN (SELECT id FROM scored)
+ORDER BY bm25(articles_search, {weights}), (SELECT publish_at FROM scored WHERE id = rowid) DESC
+LIMIT %(limit)s OFFSET %(offset)s
+"""
+UNSCORED_PAGE = """
+SELECT id, 0, 0 FROM shown WHERE +id NOT IN (SELECT id FROM scored)
+ORDER BY publish_at DESC LIMIT %(limit)s OFFSET %(offset)s
+"""
+SCORED_COUNTS = "SELECT (SELECT count(*) FROM shown), (SELECT count(*) FROM scored)"
+
+
+class RankedMatches:
+    """SQLite's results among the published articles: counted and ranked in the index, then a
+    page of them read by id from `articles` (for the cards). Sliced (and counted) by the
+    paginator like a queryset."""
+
+    def __init__(self, articles: QuerySet, match: str, nearby: dict):
+        self.articles, self.match = articles, match
+        self.nearby = nearby  # the typed words' known neighbours, for corrected()
+        self.total = self.scored = None  # known once a page was read
+
+    def _run(self, last: str, **params) -> list:
+        sql = MATCHES.format(few=FEW, ranked=RANKED) + last.format(
+            weights=", ".join(str(weight) for weight in SQLITE_WEIGHTS)
+        )
+        params.update(
+            match=self.match,
+            title_or_summary="{title summary} : (" + self.match + ")",
+            published=self.articles.model.Status.PUBLISHED,
+            now=timezone.now(),
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def count(self) -> int:
+        if self.total is None:
+            self.total, self.scored = self._run(SCORED_COUNTS)[0]
+        return self.total
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list:
+        start, stop = window.start or 0, window.stop
+        rows = self._run(SCORED_PAGE, limit=stop - start, offset=start)
+        if rows:
+            _, self.total, self.scored = rows[0]
+        elif not start:  # any match at all would be scored on the first page
+            self.total = self.scored = 0
+        ids = [row[0] for row in rows]
+        if len(ids) < stop - start and self.count() > self.scored:  # the page reaches the rest
+            past = max(0, start - self.scored)
+            rest = self._run(UNSCORED_PAGE, limit=stop - start - len(ids), offset=past)
+            ids += [row[0] for row in rest]
+        if not ids:
+            return []
+        found = {article.pk: article for article in self.articles.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
 
 
 PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\S+)')
 
 
-def fts5_query(terms: str) -> str:
+def fts5_query(terms: str, *, whole_words=frozenset()) -> str:
     """What the reader typed (in search form) as an FTS5 query: every phrase and word quoted, so
-    nothing typed is read as FTS5's own syntax (NEAR, AND, -, *, column names)."""
+    nothing typed is read as FTS5's own syntax (NEAR, AND, -, *, column names); a word of
+    PREFIX_LETTERS or more, unless one of the whole words, also as the start of longer ones."""
     parts = []
     for phrase, word in PHRASE_OR_WORD.findall(terms):
         text = phrase or word
@@ -144,7 +235,8 @@ def fts5_query(terms: str) -> str:
             continue
         quoted = '"' + text.replace('"', '""') + '"'
         letters = sum(c.isalnum() for c in text)
-        parts.append(quoted + "*" if word and letters >= PREFIX_LETTERS else quoted)
+        partial = word and letters >= PREFIX_LETTERS and word not in whole_words
+        parts.append(quoted + "*" if partial else quoted)
     return " ".join(parts)
 
 
@@ -153,16 +245,22 @@ WORD = re.compile(r"[^\W_]+")
 SHORTEST_CORRECTED, LONGEST_CORRECTED = 3, 40
 
 
-def corrected(terms: str) -> str | None:
-    """What the reader typed with each word that no article holds replaced by the nearest one
-    that some article does; None when no word was replaced."""
+def known_words_near(terms: str) -> dict[str, list[tuple[str, int]]]:
+    """For each word typed (of the lengths ever corrected), the known words that could be it:
+    {typed: [(known, articles holding it)...]}, in one query."""
     terms = search_form(terms)
     typed = {w for w in WORD.findall(terms) if SHORTEST_CORRECTED <= len(w) <= LONGEST_CORRECTED}
-    if not typed:
-        return None
-    known = _known_words_near(sorted(typed))
+    return _known_words_near(sorted(typed)) if typed else {}
+
+
+def corrected(terms: str, nearby: dict | None = None) -> str | None:
+    """What the reader typed with each word that no article holds replaced by the nearest one
+    that some article does; None when no word was replaced. `nearby`: known_words_near(terms),
+    when the search already asked."""
+    terms = search_form(terms)
+    known = known_words_near(terms) if nearby is None else nearby
     replacements = {}
-    for word in typed:
+    for word in {w for w in WORD.findall(terms) if len(w) >= SHORTEST_CORRECTED}:
         candidates = known.get(word, [])
         if not any(_holds(candidate, word) for candidate, _ in candidates):
             nearest = _nearest(word, candidates)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -107,7 +108,9 @@ def search_suggestions(request):
 class SearchPaginator(Paginator):
     @cached_property
     def count(self):
-        # Without the ranking: bm25 reads every match's word positions, a count needs none.
+        if not isinstance(self.object_list, QuerySet):  # SQLite's RankedMatches
+            return self.object_list.count()
+        # Without the ranking: it reads every match's word positions, a count needs none.
         return self.object_list.values("pk").order_by().count()
 
 
@@ -136,9 +139,10 @@ class SearchView(ArticleListView):
             paginated = None
         if (paginated and paginated[0].count) or not self.terms or "as_typed" in self.request.GET:
             return paginated or self.page_of(queryset, page_size)
-        meant = corrected(self.terms)
+        nearby = getattr(queryset, "nearby", None)  # SQLite's search asked for them already
+        meant = corrected(self.terms, nearby)
         if meant:
-            fixed = self.page_of(search(super().get_queryset(), meant), page_size)
+            fixed = self.page_of(search(super().get_queryset(), meant, nearby), page_size)
             if fixed[0].count:  # only a correction that finds something is offered
                 self.typed_terms, self.terms = self.terms, meant
                 return fixed
@@ -153,6 +157,8 @@ class SearchView(ArticleListView):
         paginator = self.get_paginator(queryset, page_size)
         if len(rows) <= page_size:
             paginator.count = len(rows)
+        elif getattr(queryset, "total", None) is not None:  # SQLite's ranking counted them
+            paginator.count = queryset.total
         page = paginator._get_page(rows[:page_size], 1, paginator)  # Django's documented hook
         return paginator, page, page.object_list, paginator.num_pages > 1
 

@@ -1,6 +1,8 @@
 """The search index follows the articles whatever writes them, stems and completes words, and
 reads nothing the reader types as search syntax (on SQLite, the FTS5 table and its triggers)."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
@@ -9,7 +11,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
-from articles.search import search
+from articles.search import FEW, MATCHES, RANKED, SCORED_PAGE, search
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -114,15 +116,38 @@ def test_a_very_long_search_is_cut_at_a_whole_word_and_says_so(client):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query planner")
-def test_a_search_reads_the_index_once_not_once_for_every_article():
+def test_a_search_reads_the_index_a_few_times_not_once_for_every_article():
     # With a LIMIT, SQLite preferred walking the published articles and asking the index about
     # each: 10,000 evaluations of the whole search (seconds for common words).
     for n in range(30):
         make_article(title=f"Back care {n}")
-    page = search(Article.objects.for_cards(), "back care")[:13]
-    sql, params = page.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
-        steps = [row[3] for row in cursor.fetchall()]
-    assert steps[0].startswith("SCAN articles_search VIRTUAL TABLE")
-    assert any("articles_article USING INTEGER PRIMARY KEY" in step for step in steps)
+    ranked = search(Article.objects.for_cards(), "back care")
+    steps = []
+    for few in (FEW, 0):  # few matches, then many (another way to find which are published)
+        sql = MATCHES.format(few=few, ranked=RANKED) + SCORED_PAGE.format(weights="1, 1, 1")
+        params = {"match": ranked.match, "title_or_summary": ranked.match, "published": "x"}
+        params.update(now=timezone.now(), limit=13, offset=0)
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+            steps += [row[3] for row in cursor.fetchall()]
+    index_reads = [step for step in steps if "articles_search VIRTUAL TABLE" in step]
+    assert index_reads and all("INDEX 0:M" in step for step in index_reads)  # no rowid lookups
+    assert not [s for s in steps if "SCAN articles_article" in s and "COVERING INDEX" not in s]
+    assert [a.title for a in ranked[:13]][:1] == ["Back care 29"]  # the newest of equals first
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's bounded ranking")
+def test_past_the_scored_matches_the_rest_follow_newest_first_on_every_page(monkeypatch):
+    monkeypatch.setattr("articles.search.RANKED", 2)
+    now = timezone.now()
+    for n in range(8):  # "knee" only in the body; the oldest has it in its title too
+        title = "Knee pain at night" if n == 7 else f"Article {n}"
+        make_article(title=title, body="<p>The knee.</p>", publish_at=now - timedelta(days=n))
+    ranked = search(Article.objects.for_cards(), "knee")
+    pages = [a.title for a in ranked[0:3]] + [a.title for a in ranked[3:6]]
+    pages += [a.title for a in ranked[6:9]]
+    assert ranked.count() == 8 and len(set(pages)) == 8
+    # Scored: the two newest and the title match, best first; then the others, newest first.
+    assert pages[0] == "Knee pain at night"
+    assert sorted(pages[1:3]) == ["Article 0", "Article 1"]
+    assert pages[3:] == ["Article 2", "Article 3", "Article 4", "Article 5", "Article 6"]
