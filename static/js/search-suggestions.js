@@ -26,6 +26,10 @@
     list.hidden = true;
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
+    // A combobox is a text box in ARIA in HTML (a search box may not take the role); the
+    // phone's keyboard still offers its search key.
+    input.type = "text";
+    input.setAttribute("enterkeyhint", "search");
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", list.id);

@@ -245,3 +245,10 @@ def test_suggestions_cost_one_query(client, clinic_articles, django_assert_num_q
     suggested(client, "warm up")  # the shared topic list, filled once
     with django_assert_num_queries(1):
         suggested(client, "plant")
+
+
+def test_front_desk_staff_do_not_see_what_readers_searched_for(client):
+    SearchCount.objects.create(week=timezone.localdate(), query="knee", found=True, count=3)
+    sign_in_staff(client, make_staff("desk", "Front desk"))
+    assert client.get("/admin/articles/searchcount/").status_code == 403
+    assertNotContains(client.get("/admin/"), "/admin/articles/searchcount/")
