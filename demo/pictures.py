@@ -328,35 +328,47 @@ def _balance(draw, width, height, rng):
 def _heel(draw, width, height, rng):
     """A bare foot from the side, the plantar fascia (heel to the ball of the foot) highlighted."""
     ground = int(height * 0.80)
-    draw.line([width * 0.15, ground + 24, width * 0.85, ground + 24], fill=ACCENT, width=8)
-    shin = [(width * 0.36, height * 0.12), (width * 0.46, height * 0.12)]
+    draw.line([width * 0.12, ground + 24, width * 0.88, ground + 24], fill=ACCENT, width=8)
+    # The lower leg, coming down to the ankle.
+    draw.rounded_rectangle(
+        [width * 0.33, height * 0.08, width * 0.43, ground - 150], radius=40, fill=BRAND
+    )
+    # The foot: heel, arch lifted off the ground, ball, and the top of the foot to the toes.
     foot = [
-        shin[0],
-        (width * 0.35, ground - 120),  # the back of the ankle
-        (width * 0.30, ground - 40),  # the heel
-        (width * 0.32, ground),
-        (width * 0.42, ground - 30),  # the arch, lifted off the ground
-        (width * 0.58, ground - 20),
-        (width * 0.70, ground),  # the ball of the foot and the toes
-        (width * 0.76, ground - 10),
-        (width * 0.74, ground - 60),
-        (width * 0.52, ground - 190),  # the top of the foot
-        shin[1],
+        (width * 0.33, ground - 190),
+        (width * 0.31, ground - 90),
+        (width * 0.32, ground - 20),
+        (width * 0.36, ground + 4),
+        (width * 0.42, ground - 6),
+        (width * 0.50, ground - 34),  # the arch
+        (width * 0.60, ground - 8),
+        (width * 0.70, ground + 4),  # the ball of the foot
+        (width * 0.74, ground - 40),
+        (width * 0.62, ground - 90),
+        (width * 0.47, ground - 160),
+        (width * 0.43, ground - 200),
     ]
     draw.polygon(foot, fill=BRAND)
+    draw.ellipse([width * 0.30, ground - 80, width * 0.40, ground + 4], fill=BRAND)  # the heel
+    scale = width / 1600
+    for i, size in enumerate((80, 64, 58, 52, 46)):  # the toes, the big toe in front
+        size *= scale
+        x, y = width * 0.735 - i * 30 * scale, ground - size / 2 - i * 12 * scale
+        draw.ellipse([x - size / 2, y - size / 2, x + size / 2, y + size / 2], fill=BRAND)
     draw.line(
         [
-            (width * 0.33, ground - 18),
-            (width * 0.42, ground - 46),
-            (width * 0.58, ground - 38),
-            (width * 0.69, ground - 16),
+            (width * 0.34, ground - 14),
+            (width * 0.42, ground - 22),
+            (width * 0.50, ground - 46),
+            (width * 0.60, ground - 22),
+            (width * 0.69, ground - 8),
         ],
         fill=ACCENT,
-        width=18,
+        width=16,
         joint="curve",
     )
-    x, y = width * 0.33, ground - 22
-    draw.ellipse([x - 38, y - 38, x + 38, y + 38], outline=ACCENT, width=12)  # the sore heel
+    x, y = width * 0.35, ground - 24
+    draw.ellipse([x - 40, y - 40, x + 40, y + 40], outline=ACCENT, width=12)  # the sore heel
 
 
 def _rings(draw, width, height, rng):
