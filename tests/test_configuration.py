@@ -1,6 +1,7 @@
 """Start-up configuration and the security headers every response carries."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +129,12 @@ def test_the_warm_up_before_forking_compiles_every_template_and_opens_no_connect
     with django_assert_num_queries(0):  # a connection made here would be shared by the workers
         compiled = compile_templates()
     assert compiled > len(own) + 20  # ours, and the form widgets' Jinja2 templates
+
+
+def test_every_variable_the_settings_read_is_documented_in_env_example():
+    settings_source = (PROJECT / "forever_fit" / "settings.py").read_text()
+    read = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z][A-Z0-9_]+)"', settings_source))
+    documented = set(
+        re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", (PROJECT / ".env.example").read_text(), re.M)
+    )
+    assert read and read - documented == set()
