@@ -204,7 +204,8 @@ def answer(request, get_response) -> HttpResponse:
     now = timezone.now()
     typed = any(name in _typed_parameters for name in request.GET)
     store = caches["typed_pages"] if typed else cache
-    # One round trip to the shared cache: the current generation and the page together.
+    # One round trip to the shared cache: the current generation and the page together (a page of
+    # typed words comes from this process's own space).
     found = cache.get_many([GENERATION_KEY] if typed else [GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY) or _new_generation()
     if generation is None:  # the shared cache is down: draw the page, keep nothing
