@@ -124,7 +124,13 @@ def search(articles: QuerySet, terms: str, nearby: dict | None = None):
     nearby = known_words_near(terms) if nearby is None else nearby
     whole = {word for word, candidates in nearby.items() if any(k == word for k, _ in candidates)}
     match = fts5_query(terms, whole_words=whole)
-    return RankedMatches(articles, match, nearby) if match else articles.none()
+    if not match:
+        return articles.none()
+    # A word no article holds, whole, as a prefix or by its stem, matches nothing: so does the
+    # search, without asking (the correction that follows then costs no query of its own).
+    if any(not _can_match(word, nearby[word]) for word in WORD.findall(terms) if word in nearby):
+        return RankedMatches(articles, match, nearby, nothing=True)
+    return RankedMatches(articles, match, nearby)
 
 
 # SQLite: the ranking reads the index alone, then the page's articles are read by their ids.
@@ -176,10 +182,11 @@ class RankedMatches:
     page of them read by id from `articles` (for the cards). Sliced (and counted) by the
     paginator like a queryset."""
 
-    def __init__(self, articles: QuerySet, match: str, nearby: dict):
+    def __init__(self, articles: QuerySet, match: str, nearby: dict, *, nothing=False):
         self.articles, self.match = articles, match
         self.nearby = nearby  # the typed words' known neighbours, for corrected()
-        self.total = self.scored = None  # known once a page was read
+        # Known once a page was read; at once when the words said no article can match.
+        self.total = self.scored = 0 if nothing else None
 
     def _run(self, last: str, **params) -> list:
         sql = MATCHES.format(few=FEW, ranked=RANKED) + last.format(
@@ -204,6 +211,8 @@ class RankedMatches:
         return self.count()
 
     def __getitem__(self, window: slice) -> list:
+        if self.total == 0:
+            return []
         start, stop = window.start or 0, window.stop
         rows = self._run(SCORED_PAGE, limit=stop - start, offset=start)
         if rows:
@@ -261,7 +270,7 @@ def corrected(terms: str, nearby: dict | None = None) -> str | None:
     known = known_words_near(terms) if nearby is None else nearby
     replacements = {}
     for word in {w for w in WORD.findall(terms) if len(w) >= SHORTEST_CORRECTED}:
-        candidates = known.get(word, [])
+        candidates = [(k, n) for k, n in known.get(word, []) if k]  # words, not the stem check
         if not any(_holds(candidate, word) for candidate, _ in candidates):
             nearest = _nearest(word, candidates)
             if nearest:
@@ -269,6 +278,12 @@ def corrected(terms: str, nearby: dict | None = None) -> str | None:
     if not replacements:
         return None
     return WORD.sub(lambda m: replacements.get(m.group(), m.group()), terms)
+
+
+def _can_match(typed: str, candidates: list) -> bool:
+    """Whether the search can match the typed word: it holds some known word, or the index
+    matches it by its stem (SQLite's vocabulary query says which: a candidate of None)."""
+    return any(_holds(known, typed) if known else articles for known, articles in candidates)
 
 
 def _holds(known: str, typed: str) -> bool:
@@ -308,12 +323,17 @@ def _known_words_near(typed: list[str]) -> dict[str, list[tuple[str, int]]]:
             "SELECT %s, term, doc FROM articles_search_vocabulary WHERE term >= %s AND term < %s"
             " AND (length(term) BETWEEN %s AND %s OR substr(term, 1, %s) = %s)"
         )
-        sql = " UNION ALL ".join([one] * len(typed))
+        # And one a word: whether the index matches it at all, by its stem ("stretched" finds
+        # "stretching"), as a candidate of None.
+        stem = (
+            "SELECT %s, NULL, EXISTS (SELECT 1 FROM articles_search WHERE articles_search MATCH %s)"
+        )
+        sql = " UNION ALL ".join([one, stem] * len(typed))
         params = [
             value
             for word in typed
             for value in (word, word[0], chr(ord(word[0]) + 1), len(word) - 2, len(word) + 2)
-            + (len(word), word)
+            + (len(word), word, word, f'"{word}"')
         ]
     else:
         return {}
