@@ -136,9 +136,10 @@ def search(articles: QuerySet, terms: str, nearby: dict | None = None):
 # SQLite: the ranking reads the index alone, then the page's articles are read by their ids.
 # bm25 reads every word position of each match it scores: for three words that 10,000 articles
 # repeat 240 times, 140 ms. So it scores the newest RANKED matches and the newest RANKED whose
-# title or summary matches: every match when there are fewer (nearly every search). The rest
-# follow, newest first, read only by a page that reaches them. Each "+" keeps SQLite from asking
-# the index once for every article (it would evaluate the whole search each time).
+# title or summary match (from their own small index, migration 0022): every match when there
+# are fewer (nearly every search). The rest follow, newest first, read only by a page that
+# reaches them. Each "+" keeps SQLite from asking the index once for every article (it would
+# evaluate the whole search each time).
 RANKED = 50  # four pages of cards
 # Whether a match is shown (published by now) is read from the article's row when there are
 # few matches, and from the index of (status, publish_at) when there are many (reading 10,000
@@ -155,8 +156,8 @@ WITH matching AS MATERIALIZED (
     SELECT id, publish_at FROM articles_article
     WHERE (SELECT count(*) FROM matching) > {few}
       AND status = %(published)s AND publish_at <= %(now)s AND +id IN matching
-), in_title_or_summary AS (
-    SELECT rowid AS id FROM articles_search WHERE articles_search MATCH %(title_or_summary)s
+), in_title_or_summary AS (  -- the small index of titles and summaries (migration 0022)
+    SELECT rowid AS id FROM articles_search_titles WHERE articles_search_titles MATCH %(match)s
 ), scored AS MATERIALIZED (
     SELECT * FROM (SELECT id, publish_at FROM shown ORDER BY publish_at DESC LIMIT {ranked})
     UNION
@@ -193,10 +194,7 @@ class RankedMatches:
             weights=", ".join(str(weight) for weight in SQLITE_WEIGHTS)
         )
         params.update(
-            match=self.match,
-            title_or_summary="{title summary} : (" + self.match + ")",
-            published=self.articles.model.Status.PUBLISHED,
-            now=timezone.now(),
+            match=self.match, published=self.articles.model.Status.PUBLISHED, now=timezone.now()
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)

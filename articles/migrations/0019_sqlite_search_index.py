@@ -4,10 +4,8 @@ by triggers on the article table. articles/search.py says how it is read and why
 from django.db import migrations
 
 # search_text is "title\nsummary\nbody" (articles.search.search_text); these split it.
-TITLE = "substr(new.search_text, 1, instr(new.search_text, char(10)) - 1)"
-AFTER_TITLE = "substr(new.search_text, instr(new.search_text, char(10)) + 1)"
-SUMMARY = f"substr({AFTER_TITLE}, 1, instr({AFTER_TITLE}, char(10)) - 1)"
-BODY = f"substr({AFTER_TITLE}, instr({AFTER_TITLE}, char(10)) + 1)"
+from articles.migrations._search_text_parts import BODY, SUMMARY, TITLE
+
 INDEX_NEW_ROW = (
     "INSERT INTO articles_search (rowid, title, summary, body) "
     f"VALUES (new.id, {TITLE}, {SUMMARY}, {BODY});"
