@@ -3,8 +3,7 @@ by triggers on the article table. articles/search.py says how it is read and why
 
 from django.db import migrations
 
-# search_text is "title\nsummary\nbody" (articles.search.search_text); these split it.
-from articles.migrations._search_text_parts import BODY, SUMMARY, TITLE
+from articles.migrations._sqlite_search import BODY, SUMMARY, TITLE, on_sqlite
 
 INDEX_NEW_ROW = (
     "INSERT INTO articles_search (rowid, title, summary, body) "
@@ -35,21 +34,9 @@ DROP = [
 ]
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        for statement in CREATE:
-            schema_editor.execute(statement)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        for statement in DROP:
-            schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0018_authors_are_clinicians"),
     ]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [migrations.RunPython(on_sqlite(CREATE), on_sqlite(DROP))]

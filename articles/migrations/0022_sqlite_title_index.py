@@ -5,7 +5,7 @@ a search's words without reading the bodies' word positions (5 to 9 ms for commo
 
 from django.db import migrations
 
-from articles.migrations._search_text_parts import SUMMARY, TITLE
+from articles.migrations._sqlite_search import SUMMARY, TITLE, on_sqlite
 
 INDEX_NEW_ROW = (
     "INSERT INTO articles_search_titles (rowid, title, summary) "
@@ -33,21 +33,9 @@ DROP = [
 ]
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        for statement in CREATE:
-            schema_editor.execute(statement)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "sqlite":
-        for statement in DROP:
-            schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0021_search_counts"),
     ]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [migrations.RunPython(on_sqlite(CREATE), on_sqlite(DROP))]
