@@ -31,6 +31,12 @@ $(INSTALLED): requirements-dev.lock | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	@touch $@
 
+# The Spanish catalogue, compiled from the .po we write, by Babel (pure Python: no gettext to
+# install); the compiled file is never committed. Fuzzy entries are left out, as gettext does.
+CATALOGUES := locale/es/LC_MESSAGES/django.mo
+$(CATALOGUES): %.mo: %.po $(INSTALLED)
+	$(VENV)/bin/pybabel compile --statistics -i $< -o $@
+
 # Without Redis, a cache on disk that the site and the worker share: what the worker changes
 # (pictures' renditions, a WordPress import) reaches the page cache of the site's process.
 RUN_CACHE := .run-cache
@@ -38,7 +44,7 @@ RUN_CACHE := .run-cache
 # The site and its task worker (which sends notification emails: to the console here). Its address
 # is localhost, not 127.0.0.1: passkeys need a host name. The demo's admin opens without a second
 # factor, except for patients' requests (check --deploy refuses this setting).
-run: $(INSTALLED)
+run: $(INSTALLED) $(CATALOGUES)
 	@export DJANGO_DEBUG=true DJANGO_SITE_URL=$(RUN_URL) STAFF_SECOND_FACTOR_REQUIRED=false; \
 	echo "The demo site: $(RUN_URL) (its links and emails are built from this address; HOST_PORT=$(HOST_PORT))"; \
 	if [ -z "$${CACHE_URL:-}" ] && ! grep -qs '^CACHE_URL=' .env; then \
@@ -85,13 +91,13 @@ $(VNU): package-lock.json | system-packages
 # every core (each worker with its own test database; the files whose tests share one loaded
 # fixture kept together), with branch coverage, failing under the floor measured when it was set.
 COVERAGE_FLOOR := 89.9
-test: $(INSTALLED) browser-tools
+test: $(INSTALLED) $(CATALOGUES) browser-tools
 	DJANGO_ENV_FILE=/dev/null DJANGO_SECRET_KEY=test-only-not-a-secret $(PY) -m pytest \
 	  -n auto --maxprocesses=6 --dist loadgroup \
 	  --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 
 # Production configuration, from the environment (or .env); refuses to start without a secret key.
-prod: $(INSTALLED)
+prod: $(INSTALLED) $(CATALOGUES)
 	$(PY) manage.py check --deploy
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
@@ -109,7 +115,7 @@ bench: bench-tools
 bench-import: $(INSTALLED)
 	cd deploy && ../$(PY) import_bench.py
 
-bench-tools: $(INSTALLED)
+bench-tools: $(INSTALLED) $(CATALOGUES)
 	$(call debian_packages,wrk=wrk nginx=nginx-light,The benchmark needs)
 
 # One fault at a time (Redis down or hung, database connections killed, mail down, a worker

@@ -4,6 +4,8 @@ import secrets
 from django import forms
 from django.conf import settings
 from django.forms.renderers import Jinja2
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from appointments import spam
 from appointments.models import NO_PREFERENCE, SOMETHING_ELSE, AppointmentRequest
@@ -39,9 +41,9 @@ def reason_choices() -> list[tuple[str, str]]:
 Answer = AppointmentRequest.InsuranceAnswer
 # The answers besides a plan of the list: what the form offers after the plans.
 OTHER_ANSWERS = [
-    (Answer.OTHER, "Other (not in this list)"),
-    (Answer.SELF_PAY, "I will pay myself"),
-    (Answer.NOT_SURE, "Not sure"),
+    (Answer.OTHER, _("Other (not in this list)")),
+    (Answer.SELF_PAY, _("I will pay myself")),
+    (Answer.NOT_SURE, _("Not sure")),
 ]
 
 
@@ -53,7 +55,7 @@ def insurance_choices() -> list:
         (kind, [(str(plan.pk), plan.name) for plan in group])
         for kind, group in plans_by_kind(plans)
     ]
-    return [("", "Choose your plan (optional)"), *groups, ("Something else", OTHER_ANSWERS)]
+    return [("", _("Choose your plan (optional)")), *groups, (_("Something else"), OTHER_ANSWERS)]
 
 
 def clinician_label(clinician) -> str:
@@ -128,55 +130,58 @@ class AppointmentRequestForm(forms.ModelForm):
         queryset=Clinic.objects.active(),
         required=False,
         empty_label=NO_PREFERENCE,
-        label="Preferred clinic",
+        label=_("Preferred clinic"),
         widget=DropDown,
     )
     clinician = forms.ModelChoiceField(
         queryset=Clinician.objects.all(),
         required=False,
-        label="Preferred therapist (optional)",
-        help_text="With “No preference”, we book the first therapist free at your clinic.",
+        label=_("Preferred therapist (optional)"),
+        help_text=_("With “No preference”, we book the first therapist free at your clinic."),
         widget=DropDown,
     )
     insurance_choice = forms.ChoiceField(
         choices=insurance_choices,
         required=False,
-        label="Insurance (optional)",
-        help_text="We check your coverage before your first visit.",
-        error_messages={"invalid_choice": "Choose your plan again: our list has just changed."},
+        label=_("Insurance (optional)"),
+        help_text=_("We check your coverage before your first visit."),
+        error_messages={"invalid_choice": _("Choose your plan again: our list has just changed.")},
         widget=DropDown,
     )
     insurance_other = forms.CharField(
         max_length=100,
         required=False,
-        label="Not in the list? Which plan is it? (optional)",
-        error_messages={"max_length": "Keep the plan's name to 100 characters or fewer."},
+        label=_("Not in the list? Which plan is it? (optional)"),
+        error_messages={"max_length": _("Keep the plan's name to 100 characters or fewer.")},
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     preferred_days = forms.MultipleChoiceField(
         choices=AppointmentRequest.Day.choices,
         required=False,
         widget=Checkboxes,
-        label="Which days suit you?",
-        help_text="Optional. Leave empty if any day is fine.",
+        label=_("Which days suit you?"),
+        help_text=_("Optional. Leave empty if any day is fine."),
     )
     preferred_times = forms.MultipleChoiceField(
         choices=AppointmentRequest.TimeOfDay.choices,
         required=False,
         widget=Checkboxes,
-        label="Which times of day?",
-        help_text="Optional. Evenings are until 7 pm at most clinics.",
+        label=_("Which times of day?"),
+        help_text=_("Optional. Evenings are until 7 pm at most clinics."),
     )
     reason = ReasonField(
-        label="What would you like help with?",
-        error_messages={"required": "Choose what you would like help with."},
+        label=_("What would you like help with?"),
+        error_messages={"required": _("Choose what you would like help with.")},
     )
     consent = forms.BooleanField(
-        label=f"I agree that {settings.SITE_SHORT_NAME} may contact me about this request.",
-        error_messages={"required": "Tick this box so that we may contact you about it."},
+        label=format_lazy(
+            _("I agree that {site} may contact me about this request."),
+            site=settings.SITE_SHORT_NAME,
+        ),
+        error_messages={"required": _("Tick this box so that we may contact you about it.")},
     )
     # Spam signals: people never see the honeypot; the token notes when the form was shown.
-    website = UnseenTextField(required=False, label="Leave this field empty")
+    website = UnseenTextField(required=False, label=_("Leave this field empty"))
     shown = UnseenTextField(widget=forms.HiddenInput, required=False)
     source = UnseenTextField(widget=forms.HiddenInput, required=False)
     submission = UnseenTextField(widget=forms.HiddenInput, required=False)
@@ -185,19 +190,25 @@ class AppointmentRequestForm(forms.ModelForm):
         model = AppointmentRequest
         fields = PATIENT_FIELDS + VISIT_FIELDS
         labels = {
-            "phone": "Phone number",
-            "email": "Email address",
-            "contact_method": "How should we contact you?",
-            "note": "Anything else we should know? (optional)",
-            "patient_type": f"Have you been to {settings.SITE_SHORT_NAME} before?",
-            "referral": "Do you have a referral from a doctor? (optional)",
+            "first_name": _("First name"),
+            "last_name": _("Last name"),
+            "phone": _("Phone number"),
+            "email": _("Email address"),
+            "contact_method": _("How should we contact you?"),
+            "note": _("Anything else we should know? (optional)"),
+            "patient_type": format_lazy(
+                _("Have you been to {site} before?"), site=settings.SITE_SHORT_NAME
+            ),
+            "referral": _("Do you have a referral from a doctor? (optional)"),
         }
         help_texts = {
-            "phone": "A US number with its area code, for example (410) 555-0142.",
-            "email": "Optional if you give a phone number.",
-            "note": "For example, times you cannot do. Please don’t include medical details: "
-            "we will ask about them when we talk. 500 characters at most.",
-            "referral": "You don’t need one to see a physical therapist in Maryland.",
+            "phone": _("A US number with its area code, for example (410) 555-0142."),
+            "email": _("Optional if you give a phone number."),
+            "note": _(
+                "For example, times you cannot do. Please don’t include medical details: "
+                "we will ask about them when we talk. 500 characters at most."
+            ),
+            "referral": _("You don’t need one to see a physical therapist in Maryland."),
         }
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -210,14 +221,17 @@ class AppointmentRequestForm(forms.ModelForm):
             "referral": RadioButtons,
         }
         error_messages = {
-            "first_name": {"required": "Enter your first name."},
-            "last_name": {"required": "Enter your last name."},
-            "email": {"invalid": "Enter an email address like name@example.com."},
+            "first_name": {"required": _("Enter your first name.")},
+            "last_name": {"required": _("Enter your last name.")},
+            "email": {"invalid": _("Enter an email address like name@example.com.")},
             "patient_type": {
-                "required": f"Tell us whether you have been to {settings.SITE_SHORT_NAME} before."
+                "required": format_lazy(
+                    _("Tell us whether you have been to {site} before."),
+                    site=settings.SITE_SHORT_NAME,
+                )
             },
-            "contact_method": {"required": "Choose how we should contact you."},
-            "note": {"max_length": "Keep the note to 500 characters or fewer."},
+            "contact_method": {"required": _("Choose how we should contact you.")},
+            "note": {"max_length": _("Keep the note to 500 characters or fewer.")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -235,7 +249,7 @@ class AppointmentRequestForm(forms.ModelForm):
         ]
         # Those taking new patients, from the shared list too.
         team = with_links(team_members(), footer_clinics())
-        self.fields["clinician"].widget.choices = [("", "No preference")] + [
+        self.fields["clinician"].widget.choices = [("", _("No preference"))] + [
             (member.pk, clinician_label(member))
             for member in team
             if member.accepting_new_patients and member.clinic_list
@@ -280,7 +294,7 @@ class AppointmentRequestForm(forms.ModelForm):
         if choice.isdigit():
             plan = Plan.objects.filter(pk=choice).first()
             if plan is None:
-                raise forms.ValidationError("Choose your plan again: our list has just changed.")
+                raise forms.ValidationError(_("Choose your plan again: our list has just changed."))
             return plan
         return choice
 
@@ -309,12 +323,12 @@ class AppointmentRequestForm(forms.ModelForm):
             and not phone
         ):
             self.add_error(
-                "phone", "Enter a phone number, or choose email as the way to reach you."
+                "phone", _("Enter a phone number, or choose email as the way to reach you.")
             )
         elif method == AppointmentRequest.ContactMethod.EMAIL and not email:
-            self.add_error("email", "Enter an email address, or choose a phone call or text.")
+            self.add_error("email", _("Enter an email address, or choose a phone call or text."))
         elif not phone and not email:
-            self.add_error("phone", "Enter a phone number or an email address.")
+            self.add_error("phone", _("Enter a phone number or an email address."))
         return cleaned
 
     def renew_token(self) -> None:

@@ -6,6 +6,8 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from appointments.business_days import overdue_numbers
 from articles.models import Topic
@@ -81,8 +83,8 @@ class AppointmentRequestQuerySet(models.QuerySet):
         return self.filter(pk__in=overdue_numbers(new, now))
 
 
-SOMETHING_ELSE = "Something else"
-NO_PREFERENCE = "No preference"
+SOMETHING_ELSE = _("Something else")
+NO_PREFERENCE = _("No preference")
 
 
 def stuck_before(now: datetime | None = None) -> datetime:
@@ -102,18 +104,18 @@ class AppointmentRequest(models.Model):
         SPAM = "spam", "Spam"
 
     class PatientType(models.TextChoices):
-        NEW = "new", "New patient"
-        RETURNING = "returning", "Returning patient"
+        NEW = "new", _("New patient")
+        RETURNING = "returning", _("Returning patient")
 
     class Referral(models.TextChoices):
-        YES = "yes", "Yes"
-        NO = "no", "No"
-        NOT_SURE = "not-sure", "Not sure"
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        NOT_SURE = "not-sure", _("Not sure")
 
     class ContactMethod(models.TextChoices):
-        PHONE = "phone", "Phone call"
-        TEXT = "text", "Text message"
-        EMAIL = "email", "Email"
+        PHONE = "phone", _("Phone call")
+        TEXT = "text", _("Text message")
+        EMAIL = "email", _("Email")
 
     class InsuranceAnswer(models.TextChoices):
         PLAN = "plan", "A plan from our list"
@@ -122,17 +124,17 @@ class AppointmentRequest(models.Model):
         NOT_SURE = "not-sure", "Not sure"
 
     class Day(models.TextChoices):
-        MONDAY = "mon", "Monday"
-        TUESDAY = "tue", "Tuesday"
-        WEDNESDAY = "wed", "Wednesday"
-        THURSDAY = "thu", "Thursday"
-        FRIDAY = "fri", "Friday"
-        SATURDAY = "sat", "Saturday"
+        MONDAY = "mon", pgettext_lazy("a day of the week to come in", "Monday")
+        TUESDAY = "tue", pgettext_lazy("a day of the week to come in", "Tuesday")
+        WEDNESDAY = "wed", pgettext_lazy("a day of the week to come in", "Wednesday")
+        THURSDAY = "thu", pgettext_lazy("a day of the week to come in", "Thursday")
+        FRIDAY = "fri", pgettext_lazy("a day of the week to come in", "Friday")
+        SATURDAY = "sat", pgettext_lazy("a day of the week to come in", "Saturday")
 
     class TimeOfDay(models.TextChoices):
-        MORNING = "morning", "Morning"
-        AFTERNOON = "afternoon", "Afternoon"
-        EVENING = "evening", "Evening"
+        MORNING = "morning", _("Morning")
+        AFTERNOON = "afternoon", _("Afternoon")
+        EVENING = "evening", _("Evening")
 
     # The patient
     first_name = models.CharField(max_length=80)
@@ -192,6 +194,11 @@ class AppointmentRequest(models.Model):
     consent = models.BooleanField()
     source = models.CharField(
         max_length=200, blank=True, help_text="The page the patient came from."
+    )
+    # The language of the form the patient filled in: their confirmation email is written in it,
+    # and staff see who would rather be called back in Spanish.
+    language = models.CharField(
+        max_length=8, choices=settings.LANGUAGES, default="en", editable=False
     )
     # Random, one per form shown: the same form sent twice (a retry by the proxy after an app
     # host died, a patient pressing Send again after an error) is one request.

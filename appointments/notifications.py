@@ -29,7 +29,8 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import F, Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from appointments.business_days import contact_deadline
 from appointments.models import AppointmentRequest
@@ -134,6 +135,7 @@ def clinic_email_subject(appointment: AppointmentRequest) -> str:
     return f"New appointment request #{appointment.pk}, no preferred clinic"
 
 
+@translation.override(settings.LANGUAGE_CODE)  # staff read English, whatever the patient's
 def send_clinic_notification(appointment: AppointmentRequest) -> None:
     clinic = appointment.clinic
     recipient = clinic.notification_email if clinic else settings.APPOINTMENT_CENTRAL_EMAIL
@@ -152,15 +154,21 @@ def send_clinic_notification(appointment: AppointmentRequest) -> None:
 
 
 def send_patient_confirmation(appointment: AppointmentRequest) -> None:
+    """In the language of the form the patient sent."""
     received = timezone.localtime(appointment.created_at)
     context = {
         **site(None),  # the name and main phone number every page shows
         "clinic": appointment.clinic,
         "call_by": contact_deadline(appointment.clinic, received.date()),
     }
+    with translation.override(appointment.language):
+        subject = gettext("%(site)s: we have your appointment request") % {
+            "site": settings.SITE_NAME
+        }
+        body = render_to_string("appointments/email/patient_confirmation.txt", context)
     EmailMessage(
-        subject=f"{settings.SITE_NAME}: we have your appointment request",
-        body=render_to_string("appointments/email/patient_confirmation.txt", context),
+        subject=subject,
+        body=body,
         to=[appointment.email],
         headers={"Message-ID": message_id(appointment, "patient")},
     ).send()

@@ -3,6 +3,7 @@
 import logging
 
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from appointments import spam
 from appointments.forms import AppointmentRequestForm
@@ -39,6 +40,7 @@ def submit_request(*, form: AppointmentRequestForm) -> AppointmentRequest:
         raise StaleForm
     appointment = form.save(commit=False)
     appointment.submission_key = key or ""
+    appointment.language = translation.get_language()  # the form's: /es/ is Spanish
     if problem or form.data.get("website"):
         appointment.status = AppointmentRequest.Status.SPAM
     try:

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
@@ -21,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 # Requests one client may send per hour (APPOINTMENT_RATE_LIMIT_PER_HOUR); only accepted ones count.
 ACCEPTED_REQUESTS = ClientLimit("appointment-request", window_seconds=3600)
-STALE_FORM_MESSAGE = (
+STALE_FORM_MESSAGE = gettext_lazy(
     "This page was open for a long time, so please check your details and send the form again."
 )
 # The thank-you page finds the request through a signed cookie of the form's path, never

@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext, gettext_lazy
 
 from articles.models import Article, Topic
 from core.site import absolute_url
@@ -10,15 +13,21 @@ FEED_SIZE = 20
 
 
 class LatestArticlesFeed(Feed):
-    description = (
+    """The articles in the page's language (/articles/feed/, /es/articles/feed/)."""
+
+    description = gettext_lazy(
         "Plain-language articles on pain, injuries and recovery by our physical therapists."
     )
 
+    @property
+    def language(self):
+        return translation.get_language()
+
     def title(self):
-        return f"{settings.SITE_NAME}: articles"
+        return gettext("%(site)s: articles") % {"site": settings.SITE_NAME}
 
     def link(self):
-        return absolute_url("/articles/")
+        return absolute_url(reverse("articles:list"))
 
     def item_link(self, article):
         return absolute_url(article.get_absolute_url())
@@ -65,7 +74,9 @@ class TopicFeed(LatestArticlesFeed):
         return absolute_url(topic.get_absolute_url())
 
     def description(self, topic):
-        return topic.description or f"Articles about {topic.name.lower()}."
+        return topic.description or gettext("Articles about %(topic)s.") % {
+            "topic": topic.name.lower()
+        }
 
     def items(self, topic):
         return self.articles(topic)[:FEED_SIZE]

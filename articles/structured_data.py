@@ -1,6 +1,8 @@
 """schema.org descriptions of an article for search engines (JSON-LD)."""
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from core.site import absolute_url, organization_reference
 
@@ -26,6 +28,7 @@ def article_json_ld(article) -> dict:
         "name": article.page_title,
         "description": article.page_description,
         "about": {"@type": "Thing", "name": article.topic.name},
+        "inLanguage": translation.get_language(),
         "mainEntity": {"@id": url + "#article"},
         "breadcrumb": {"@id": url + "#breadcrumb"},
     }
@@ -36,6 +39,7 @@ def article_json_ld(article) -> dict:
         "@type": "Article",
         "@id": url + "#article",
         "headline": article.title,
+        "inLanguage": translation.get_language(),
         "description": article.summary,
         "articleSection": article.topic.name,
         "datePublished": article.publish_at.isoformat(),
@@ -47,8 +51,8 @@ def article_json_ld(article) -> dict:
     if article.hero_image:
         body["image"] = absolute_url(article.hero.url)
     trail = [
-        ("Home", absolute_url("/")),
-        ("Articles", absolute_url(reverse("articles:list"))),
+        (gettext("Home"), absolute_url(reverse("home"))),
+        (gettext("Articles"), absolute_url(reverse("articles:list"))),
         (article.topic.name, absolute_url(article.topic.get_absolute_url())),
         (article.title, url),
     ]

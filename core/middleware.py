@@ -7,9 +7,13 @@ WordPress addresses). Here: what holds for every page of the site.
 
 import sys
 
+from django.conf import settings
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponseBadRequest
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.translation import gettext
 
 from core import page_cache
 
@@ -99,10 +103,30 @@ class RejectNulBytesMiddleware:
             for key, values in request.GET.lists()
         ):
             return HttpResponseBadRequest(
-                "This address contains a character that cannot be used.",
+                gettext("This address contains a character that cannot be used."),
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class LanguageFromPathMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, but the page's language comes from its address alone: /es/...
+    is Spanish, every other address English (the admin and staff pages included).
+
+    Django's own also reads the browser's Accept-Language and a cookie for unprefixed addresses,
+    redirects on them, and sends `Vary: Accept-Language`: the page cache and the front cache
+    would keep one copy per browser language, and a crawler would never see the English. A
+    patient chooses with the language switch on every page; the address is then the choice.
+    """
+
+    def process_request(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
 
 
 class PublicPageCacheMiddleware:

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.RejectNulBytesMiddleware",
+    # The language from the address (/es/...), before anything draws or counts a page.
+    "core.middleware.LanguageFromPathMiddleware",
     # Outside the page cache: a search answered from it is counted too.
     "articles.middleware.SearchCountsMiddleware",
     # Before sessions and sign-in: a cached page costs no database query at all.
@@ -141,12 +143,19 @@ SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="mailto:security@foreverf
 # A central number for the header; each clinic's own number is on its page and in the footer.
 CLINIC_MAIN_PHONE = env.str("CLINIC_MAIN_PHONE", default="+14105550100")
 
-LANGUAGE_CODE = "en-us"
+# English at today's addresses, Spanish under /es/ (forever_fit/urls.py). The page's language
+# comes from its address alone (core.middleware.LanguageFromPathMiddleware), never from the
+# browser: one address, one page, for the page cache, the front cache and search engines.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# Our catalogue, written by us (locale/es/LC_MESSAGES/django.po); `make` compiles it.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # The clinics are all in Maryland: opening hours, publish times and business days are Eastern.
 # Code reads the clinics' wall clock through django.utils.timezone (localtime, localdate), which
 # uses this zone: there is no second time-zone constant.
 TIME_ZONE = "America/New_York"
-# Our own formats first (forever_fit/formats/<language>/formats.py): 12-hour times in the admin.
+# Our own formats first (forever_fit/formats/<language>/formats.py): 12-hour times in the admin
+# and, in Spanish, on the public pages ("9:00 a. m.", as US Spanish writes them).
 FORMAT_MODULE_PATH = ["forever_fit.formats"]
 USE_I18N = True
 USE_TZ = True

@@ -4,6 +4,7 @@ the request form's choice list read the same cached list."""
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from core.cached_lists import CachedList
 
@@ -11,12 +12,12 @@ from core.cached_lists import CachedList
 class Plan(models.Model):
     class Kind(models.TextChoices):
         # In the order patients look for them: the page lists the kinds in this order.
-        COMMERCIAL = "commercial", "Health insurance"
+        COMMERCIAL = "commercial", _("Health insurance")
         MEDICARE = "medicare", "Medicare"
         MEDICAID = "medicaid", "Medicaid"
-        WORKERS_COMPENSATION = "workers-compensation", "Workers’ compensation"
-        AUTO = "auto", "Auto insurance (no-fault)"
-        SELF_PAY = "self-pay", "Paying yourself"
+        WORKERS_COMPENSATION = "workers-compensation", _("Workers’ compensation")
+        AUTO = "auto", _("Auto insurance (no-fault)")
+        SELF_PAY = "self-pay", _("Paying yourself")
 
     name = models.CharField(
         max_length=120, unique=True, help_text='As patients know it, e.g. "Aetna".'

@@ -5,6 +5,8 @@ from itertools import pairwise
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from locations.hours import format_clock, format_time, parse_clock
 from locations.models import OpeningHours
@@ -14,23 +16,27 @@ from locations.phones import display_phone
 
 class NearestClinicForm(forms.Form):
     zip = forms.CharField(
-        label="Your ZIP code",
-        help_text="We’ll list our clinics by distance from it, for example 21114.",
+        label=_("Your ZIP code"),
+        help_text=_("We’ll list our clinics by distance from it, for example 21114."),
         max_length=10,
         widget=forms.TextInput(
             attrs={"autocomplete": "postal-code", "inputmode": "numeric", "size": 10}
         ),
-        error_messages={"required": "Enter your ZIP code, for example 21114."},
+        error_messages={"required": _("Enter your ZIP code, for example 21114.")},
     )
 
     def clean_zip(self):
         zip_code = parse_zip(self.cleaned_data["zip"])
         if zip_code is None:
-            raise ValidationError("Enter a 5-digit ZIP code, for example 21114.")
+            raise ValidationError(_("Enter a 5-digit ZIP code, for example 21114."))
         place = find_place(zip_code)
         if place is None:
             raise ValidationError(
-                f"We couldn’t find the ZIP code {zip_code}. Check it, or choose a clinic below."
+                gettext(
+                    "We couldn’t find the ZIP code %(zip_code)s. Check it, or choose a clinic "
+                    "below."
+                )
+                % {"zip_code": zip_code}
             )
         return place
 

@@ -10,8 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
+from django.utils.formats import time_format
+from django.utils.translation import gettext, pgettext
 
 # How far ahead "opens ..." looks before saying to call.
 LOOKAHEAD_DAYS = 14
@@ -53,21 +56,24 @@ class Status:
     def label(self) -> str:
         """'Open now · closes 7 pm' or 'Closed · opens tomorrow 7 am', on every page."""
         if self.is_open:
-            return f"Open now · closes {format_time(self.closes_at)}"
-        return f"Closed · {self._next_opening()}"
+            return gettext("Open now · closes %(time)s") % {"time": format_time(self.closes_at)}
+        return gettext("Closed · %(next_opening)s") % {"next_opening": self._next_opening()}
 
     def _next_opening(self) -> str:
         if self.opens_on is None:
-            return "call for hours"
+            return gettext("call for hours")
         days_ahead = (self.opens_on - self.today).days
-        when = format_time(self.opens_at)
+        when = {"time": format_time(self.opens_at)}
         if days_ahead == 0:
-            return f"opens at {when}"
+            return gettext("opens at %(time)s") % when
         if days_ahead == 1:
-            return f"opens tomorrow {when}"
+            return gettext("opens tomorrow %(time)s") % when
+        # Translators: Django date formats (docs.djangoproject.com: the "date" template filter).
         if days_ahead < 7:
-            return f"opens {format_date(self.opens_on, 'l')} {when}"
-        return f"opens {format_date(self.opens_on, 'D, M j')} {when}"
+            day = pgettext("a date format: a weekday", "l")
+        else:
+            day = pgettext("a date format: Mon, Dec 7", "D, M j")
+        return gettext("opens %(day)s %(time)s") % {"day": format_date(self.opens_on, day), **when}
 
 
 CLOCK = re.compile(
@@ -100,11 +106,16 @@ def format_clock(value: time) -> str:
 def day_label(day: date, intervals, note: str = "") -> str:
     """A dated day's hours as the site writes them everywhere (see Day.label)."""
     hours = ", ".join(f"{format_time(i.opens)} – {format_time(i.closes)}" for i in intervals)
-    return f"{format_date(day, 'D M j')}: {hours or 'closed'}" + (f" ({note})" if note else "")
+    day_format = pgettext("a date format: Mon Dec 7", "D M j")
+    label = f"{format_date(day, day_format)}: {hours or gettext('closed')}"
+    return label + (f" ({note})" if note else "")
 
 
 def format_time(value: time) -> str:
-    """'7 am', '7:30 pm', '12 pm': how the clinics write times."""
+    """'7 am', '7:30 pm', '12 pm': how the clinics write times in English. Other languages take
+    their format module's TIME_FORMAT (Spanish: '7:00 a. m.')."""
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        return time_format(value)
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
     return f"{hour} {suffix}" if value.minute == 0 else f"{hour}:{value.minute:02} {suffix}"

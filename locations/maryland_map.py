@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 OUTLINE = Path(__file__).with_name("maryland.json")
 MARYLAND = "24"  # its FIPS code, the TopoJSON geometry's id
@@ -104,9 +105,9 @@ def clinics_map(clinics, current=None) -> str:
         ),
     )
     label = (
-        f"Map of Maryland: {current.name} among our clinics"
+        gettext("Map of Maryland: %(clinic)s among our clinics") % {"clinic": current.name}
         if current is not None
-        else "Map of Maryland with our clinics"
+        else gettext("Map of Maryland with our clinics")
     )
     return format_html(
         '<svg class="map" viewBox="-10 -10 {} {}" role="img" aria-label="{}">'

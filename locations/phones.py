@@ -2,6 +2,7 @@
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 
 def normalize_phone(value: str, *, region: str = "US") -> str:
@@ -10,12 +11,14 @@ def normalize_phone(value: str, *, region: str = "US") -> str:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
         raise ValidationError(
-            "Enter a phone number with its area code, for example (410) 555-0142."
+            _("Enter a phone number with its area code, for example (410) 555-0142.")
         ) from None
     if not phonenumbers.is_valid_number(number):
         raise ValidationError(
-            "This is not a valid phone number. Check the digits and include the area code, "
-            "for example (410) 555-0142."
+            _(
+                "This is not a valid phone number. Check the digits and include the area code, "
+                "for example (410) 555-0142."
+            )
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -1,10 +1,19 @@
 from django.contrib.flatpages.sitemaps import FlatPageSitemap
+from django.conf import settings
 from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap, TopicSitemap
 from core.sitemaps import PublicSitemap
 from locations.sitemaps import ClinicSitemap
 from team.sitemaps import ClinicianSitemap
+
+
+# The flat pages with a route of their own in every language (pages/urls.py).
+NAMED_SITE_PAGES = {
+    "/privacy/": "privacy",
+    "/accessibility/": "accessibility",
+    "/first-visit/": "first-visit",
+}
 
 
 class StaticPageSitemap(PublicSitemap):
@@ -24,7 +33,17 @@ class StaticPageSitemap(PublicSitemap):
 
 class SitePageSitemap(PublicSitemap, FlatPageSitemap):
     """The pages staff edit as flat pages: the privacy notice, the accessibility statement, the
-    first visit, and pages moved in from WordPress."""
+    first visit (at their address in each language), and pages moved in from WordPress (at
+    their old address only)."""
+
+    def get_languages_for_item(self, page):
+        if page.url in NAMED_SITE_PAGES:
+            return super().get_languages_for_item(page)
+        return [settings.LANGUAGE_CODE]
+
+    def location(self, page):
+        name = NAMED_SITE_PAGES.get(page.url)
+        return reverse(name) if name else super().location(page)
 
 
 SITEMAPS = {

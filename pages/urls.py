@@ -1,26 +1,13 @@
-from django.conf import settings
 from django.contrib.flatpages.views import flatpage
-from django.contrib.sitemaps.views import sitemap
-from django.urls import path, re_path
-from django.views.generic import RedirectView
+from django.urls import path
 
 from pages import views
-from pages.sitemaps import SITEMAPS
 
-# Not namespaced: every template names these ("home", "privacy", "sitemap"...).
+# Not namespaced: every template names these ("home", "privacy"...). In both languages.
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     # Staff edit these pages in the admin (Flat pages); the migrations write their first text.
     path("privacy/", flatpage, {"url": "/privacy/"}, name="privacy"),
     path("accessibility/", flatpage, {"url": "/accessibility/"}, name="accessibility"),
     path("first-visit/", flatpage, {"url": "/first-visit/"}, name="first-visit"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots"),
-    path(".well-known/security.txt", views.security_txt, name="security-txt"),
-    path("healthz", views.healthz, name="healthz"),
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True),
-    ),
-    re_path(r"^media/(?P<path>.+)$", views.media, name="media"),
 ]

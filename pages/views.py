@@ -12,7 +12,7 @@ from django.http import (
 )
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -52,12 +52,12 @@ class HomeView(TemplateView):
 @require_GET
 def robots_txt(request):
     # The admin path is left out on purpose: naming it here would publish it.
-    lines = [
-        "User-agent: *",
-        "Disallow: /request-appointment/thanks/",
-        "Disallow: /articles/preview/",
-        f"Sitemap: {absolute_url(reverse('sitemap'))}",
-    ]
+    lines = ["User-agent: *"]
+    for code, _name in settings.LANGUAGES:  # each language's own addresses (/es/...)
+        with translation.override(code):
+            lines.append(f"Disallow: {reverse('appointments:thanks')}")
+            lines.append(f"Disallow: {reverse('articles:list')}preview/")
+    lines.append(f"Sitemap: {absolute_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -275,9 +275,10 @@ def test_security_txt_gives_a_contact_and_a_future_expiry(client, settings):
 def test_pages_load_no_third_party_resources(client):
     make_article(slug="any")
     make_clinic(slug="bowie")
-    # Anything the browser fetches by itself; a canonical link is only a name for the page.
+    # Anything the browser fetches by itself; a canonical or alternate link only names a page.
     external = re.compile(
-        r"<(?:script|img|iframe|source|link(?![^>]*rel=\"canonical\"))\b[^>]*\b(?:src|href)=\"(?:https?:)?//"
+        r"<(?:script|img|iframe|source|link(?![^>]*rel=\"(?:canonical|alternate)\"))"
+        r"\b[^>]*\b(?:src|href)=\"(?:https?:)?//"
     )
     for url in [
         "/",

@@ -1,10 +1,15 @@
 """The header and footer every public page shows, rendered once per process for as long as what
 they show stays the same: they were a fifth of an uncached article page's CPU, every time."""
 
+from dataclasses import dataclass
+
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.text import get_text_list
+from django.utils.translation import gettext
 
 from locations.models import footer_clinics
 
@@ -15,11 +20,12 @@ _MOST = 32  # a few header variants and the current footer; a bound, in case
 
 
 def _once(template_name: str, key: tuple, context: dict) -> str:
-    html = _rendered.get((template_name, *key))
+    key = (template_name, translation.get_language(), *key)  # each language drawn once
+    html = _rendered.get(key)
     if html is None:
         if len(_rendered) >= _MOST:
             _rendered.clear()
-        html = _rendered[(template_name, *key)] = render_to_string(template_name, context)
+        html = _rendered[key] = render_to_string(template_name, context)
     return html
 
 
@@ -56,5 +62,56 @@ def clinic_towns(context) -> str:
     own list (all_clinics) is used when it has one, as for the footer."""
     own = context.get("all_clinics")
     clinics = own if type(own) is list else footer_clinics()
-    towns = get_text_list(list(dict.fromkeys(clinic.city for clinic in clinics)), "and")
+    towns = get_text_list(list(dict.fromkeys(clinic.city for clinic in clinics)), gettext("and"))
     return f"{towns}, {', '.join(dict.fromkeys(clinic.state for clinic in clinics))}"
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str  # "es"
+    name: str  # in its own language: "Español"
+    url: str  # the page in that language, or the nearest page that has one
+    same_page: bool  # False: the link leads elsewhere (the nearest page written in it)
+    untranslated: bool = False  # this page exists, but not yet in that language: say so
+
+
+@dataclass(frozen=True)
+class LanguageVersions:
+    all: list[LanguageVersion]  # in settings.LANGUAGES order: English (the x-default) first
+
+    @property
+    def complete(self) -> bool:
+        """Every language has this page: the page names them all as its alternates."""
+        return all(version.same_page for version in self.all)
+
+    @property
+    def others(self) -> list[LanguageVersion]:
+        """What a patient can switch to from this page."""
+        current = translation.get_language()
+        return [version for version in self.all if version.code != current]
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> LanguageVersions:
+    """This page in every language: the same address under the language's prefix, unless the view
+    says which languages its content is written in (`translations`: code -> address); a language
+    missing there leads to the nearest page written in it (`nearest_translated`, else home). A
+    page not found leads to the home page of the other language."""
+    request = context["request"]
+    own = context.get("translations")
+    home = reverse("home")  # in this page's language: translate_url reads it so
+    nearest = context.get("nearest_translated") or home
+    found = getattr(request, "resolver_match", None) is not None  # None: a 404 page
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if not found:
+            version = LanguageVersion(code, name, translate_url(home, code), same_page=False)
+        elif own is None:
+            version = LanguageVersion(code, name, translate_url(request.path, code), True)
+        elif own.get(code):
+            version = LanguageVersion(code, name, own[code], same_page=True)
+        else:
+            url = translate_url(nearest, code)
+            version = LanguageVersion(code, name, url, same_page=False, untranslated=True)
+        versions.append(version)
+    return LanguageVersions(versions)
