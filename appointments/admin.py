@@ -33,6 +33,19 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset.overdue() if self.value() == "yes" else queryset
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    """Who filled in the Spanish form: the clinic calls them back with a Spanish speaker."""
+
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [("es", "Prefers Spanish"), ("en", "English")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() else queryset
+
+
 class NotificationFilter(admin.SimpleListFilter):
     title = "clinic notification"
     parameter_name = "notification"
@@ -51,7 +64,14 @@ class NotificationFilter(admin.SimpleListFilter):
 
 
 # The request page's read-only groups: the patient's own words, then how it was handled by mail.
-PATIENT_SHOWN = ["first_name", "last_name", "phone_link", "email_link", "contact_method"]
+PATIENT_SHOWN = [
+    "first_name",
+    "last_name",
+    "phone_link",
+    "email_link",
+    "contact_method",
+    "language_shown",
+]
 REQUEST_SHOWN = [
     "clinician",
     "reason_label",
@@ -97,6 +117,7 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
         ("clinic", admin.RelatedOnlyFieldListFilter),
         "reason",
         ("assignee", admin.RelatedOnlyFieldListFilter),
+        LanguageFilter,
         NotificationFilter,
         "created_at",
     ]
@@ -205,7 +226,23 @@ class AppointmentRequestAdmin(admin.ModelAdmin):
 
     @admin.display(description="Patient", ordering="last_name")
     def patient(self, obj):
+        if obj.language == "es":
+            return format_html(
+                '{} {} <strong class="language-tag">Prefers Spanish</strong>',
+                obj.first_name,
+                obj.last_name,
+            )
         return f"{obj.first_name} {obj.last_name}"
+
+    @admin.display(description="Language")
+    def language_shown(self, obj):
+        if obj.language == "es":
+            return format_html(
+                "<strong>{}</strong> (sent the Spanish form): call back with a Spanish speaker; "
+                "the team page lists who speaks Spanish.",
+                "Prefers Spanish",
+            )
+        return "English"
 
     @admin.display(description="Phone")
     def phone_to_call(self, obj):

@@ -2,6 +2,7 @@
 
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -52,32 +53,43 @@ def deadline_for(received: date, clinic_id, closures: dict[int, set[date]], clin
     return next_business_day(received, {day for day, n in closed_count.items() if n >= clinics})
 
 
-def deadlines(new_requests, now: datetime | None = None) -> list[tuple[int, int, datetime, date]]:
-    """(number, clinic id, received, contact-by date) of new requests, oldest first, in three
-    queries however many there are. Overdue means today is past the contact-by date: a Friday
-    request is due Monday, overdue Tuesday; a Monday closure makes that Wednesday."""
+class Deadline(NamedTuple):
+    number: int
+    clinic_id: int | None
+    received: datetime
+    deadline: date  # the contact-by date
+    language: str  # of the form the patient sent: a Spanish speaker should call back
+
+
+def deadlines(new_requests, now: datetime | None = None) -> list[Deadline]:
+    """The contact-by dates of new requests, oldest first, in three queries however many there
+    are. Overdue means today is past the contact-by date: a Friday request is due Monday, overdue
+    Tuesday; a Monday closure makes that Wednesday."""
     today = timezone.localdate(now)
-    rows = list(new_requests.order_by("created_at").values_list("pk", "clinic_id", "created_at"))
+    rows = list(
+        new_requests.order_by("created_at").values_list("pk", "clinic_id", "created_at", "language")
+    )
     if not rows:
         return []
     closures = closures_between(timezone.localdate(rows[0][2]), today + LOOKAHEAD)
     clinics = Clinic.objects.active().count()
     return [
-        (
+        Deadline(
             pk,
             clinic_id,
             created,
             deadline_for(timezone.localdate(created), clinic_id, closures, clinics),
+            language,
         )
-        for pk, clinic_id, created in rows
+        for pk, clinic_id, created, language in rows
     ]
 
 
 def due_dates(new_requests, now: datetime | None = None) -> list[tuple[int, date]]:
     """(number, contact-by date) of new requests, as deadlines() works them out."""
-    return [(pk, deadline) for pk, _, _, deadline in deadlines(new_requests, now)]
+    return [(row.number, row.deadline) for row in deadlines(new_requests, now)]
 
 
 def overdue_numbers(new_requests, now: datetime | None = None) -> set[int]:
     today = timezone.localdate(now)
-    return {pk for pk, _, _, deadline in deadlines(new_requests, now) if today > deadline}
+    return {row.number for row in deadlines(new_requests, now) if today > row.deadline}

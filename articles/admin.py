@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from modeltranslation.admin import TranslationAdmin
 
 from articles.models import (
     Article,
@@ -20,6 +21,7 @@ from articles.models import (
     Topic,
     UrgentCareNotice,
     WordPressImport,
+    every_version,
 )
 from articles.preview import preview_url
 from articles.tasks import import_wordpress_export
@@ -29,14 +31,14 @@ from core.site import absolute_url
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(UrgentCareNotice)
-class UrgentCareNoticeAdmin(admin.ModelAdmin):
+class UrgentCareNoticeAdmin(TranslationAdmin):
     """One wording for every article: it can be edited, never added to or deleted."""
 
     def has_add_permission(self, request):
@@ -79,7 +81,7 @@ class ArticleForm(forms.ModelForm):
         if "status" not in self.fields:
             return cleaned  # this user cannot publish
         reviewed = cleaned.get("reviewer") or self.instance.reviewer_id
-        reviewed = reviewed and (cleaned.get("last_reviewed") or self.instance.last_reviewed)
+        reviewed = reviewed and (cleaned.get("last_reviewed_en") or self.instance.last_reviewed_en)
         newly_published = (
             cleaned.get("status") == Article.Status.PUBLISHED
             and self.initial.get("status") != Article.Status.PUBLISHED
@@ -94,7 +96,7 @@ class ArticleForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(TranslationAdmin):
     form = ArticleForm
 
     # Five columns that fit a 1280-pixel screen; authors are a filter.
@@ -103,7 +105,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["topic", "author"]
     search_fields = ["title", "summary"]
     date_hierarchy = "publish_at"
-    prepopulated_fields = {"slug": ["title"]}
+    prepopulated_fields = {"slug_en": ["title_en"], "slug_es": ["title_es"]}
     readonly_fields = ["publication", "preview_links"]
     actions = ["record_my_review"]
 
@@ -111,17 +113,50 @@ class ArticleAdmin(admin.ModelAdmin):
         # Before the editor's own script, which reads window.gettext once as it loads.
         js = ["js/editor-words.js"]
 
+    # The Spanish version under the English one, in the same form: its own address and, under
+    # Medical review, its own review date. Left empty, the article has no Spanish version.
     fieldsets = [
         (
             None,
-            {"fields": ["title", "slug", "topic", "author", "summary", "body", "show_urgent_care"]},
+            {
+                "fields": [
+                    "title_en",
+                    "slug_en",
+                    "topic",
+                    "author",
+                    "summary_en",
+                    "body_en",
+                    "show_urgent_care",
+                ]
+            },
+        ),
+        (
+            "Spanish version",
+            {
+                "description": "Optional. Written for Spanish-speaking readers, not machine "
+                "translated; shown at its own address under /es/ once it has a title, address, "
+                "summary and text.",
+                "fields": ["title_es", "slug_es", "summary_es", "body_es"],
+            },
         ),
         ("Picture", {"fields": ["hero_image", "hero_alt", "hero_decorative"]}),
         ("Publishing", {"fields": ["publication", "status", "publish_at", "preview_links"]}),
-        ("Medical review", {"fields": ["reviewer", "last_reviewed", "publish_unreviewed"]}),
+        (
+            "Medical review",
+            {"fields": ["reviewer", "last_reviewed_en", "last_reviewed_es", "publish_unreviewed"]},
+        ),
         (
             "Search engines and sharing",
-            {"classes": ["collapse"], "fields": ["seo_title", "seo_description", "noindex"]},
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "seo_title_en",
+                    "seo_description_en",
+                    "seo_title_es",
+                    "seo_description_es",
+                    "noindex",
+                ],
+            },
         ),
     ]
 
@@ -142,7 +177,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if not request.user.has_perm("articles.publish_article"):
             readonly += ["status", "publish_at"]  # reviewers and writers cannot publish
         if not request.user.has_perm("articles.review_article"):
-            readonly += ["reviewer", "last_reviewed"]  # only clinicians record reviews
+            readonly += ["reviewer", *every_version("last_reviewed")]  # only clinicians review
         return readonly
 
     @admin.display(description="Status", ordering="status")

@@ -5,11 +5,13 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, override
 from django_prose_editor.fields import ProseEditorField
 
 from articles import html, search
@@ -89,7 +91,9 @@ class UrgentCareNotice(models.Model):
 
 # The callout's wording, read by every article page that shows it; apps.py empties it on change.
 urgent_care_wording = CachedList(
-    "urgent-care-wording", lambda: UrgentCareNotice.objects.values_list("text", flat=True)[:1]
+    "urgent-care-wording",
+    lambda: UrgentCareNotice.objects.values_list("text", flat=True)[:1],
+    per_language=True,
 )
 
 
@@ -128,7 +132,8 @@ def _newest_of_each_topic() -> list[NewestArticle]:
     newest = []
     # What a card shows, not the bodies: the list is kept in the shared cache.
     hero = Article._meta.get_field("hero_image")
-    shown = ["pk", "topic", "publish_at", "title", "slug", "hero_image", hero.width_field]
+    shown = ["pk", "topic", "publish_at", *every_version("title", "slug"), "hero_image"]
+    shown += [hero.width_field]
     shown += [hero.height_field, images.renditions_field("hero_image")]
     for topic in topics_menu():
         rows = Article.objects.published().filter(topic=topic).only(*shown)
@@ -146,7 +151,10 @@ def _newest_of_each_topic() -> list[NewestArticle]:
 # (Its key names the rows' shape: a release that changes RelatedArticle must not read the
 # previous release's rows from the shared cache.)
 newest_of_each_topic = CachedList(
-    "newest-of-each-topic-with-pictures", _newest_of_each_topic, changes_at=next_publication
+    "newest-of-each-topic-with-pictures",
+    _newest_of_each_topic,
+    changes_at=next_publication,
+    per_language=True,
 )
 
 
@@ -179,10 +187,26 @@ def with_topic_and_people(article: "Article") -> "Article":
     return article
 
 
+def every_version(*fields: str) -> list[str]:
+    """The columns of these translated fields in every language, for only(): a list kept for
+    both languages' pages reads the one its page needs."""
+    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
+
+
+def written_in(language: str) -> Q:
+    """Articles with a version in this language: its own address (the title and text come with
+    it, Article.clean() sees to that)."""
+    return Q(**{f"slug_{language}__gt": ""})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """Articles a visitor may see now."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        """Articles a visitor of the page's language may see now: those written in it."""
+        published = self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        language = get_language()
+        if language == settings.LANGUAGE_CODE:
+            return published
+        return published.filter(written_in(language))
 
     def for_page(self):
         """What an article page shows, but its topic and people: with_topic_and_people() gives
@@ -337,21 +361,63 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # Sanitized on every save, so the template may render the body as trusted HTML.
-        self.body = self.body_as_saved(self.body)
+        # Each version sanitized on every save, so the template may render it as trusted HTML,
+        # and its contents list and reading time worked out from it.
+        for language, _name in settings.LANGUAGES:
+            body = getattr(self, f"body_{language}")
+            if body is None:
+                continue
+            body = self.body_as_saved(body)
+            setattr(self, f"body_{language}", body)
+            minutes = max(1, round(html.word_count(body) / WORDS_PER_MINUTE))
+            setattr(self, f"reading_minutes_{language}", minutes)
+            setattr(self, f"table_of_contents_{language}", html.headings(body))
         self.search_text = search.search_text_of(self)
-        self.reading_minutes = max(1, round(html.word_count(self.body) / WORDS_PER_MINUTE))
-        self.table_of_contents = html.headings(self.body)
-        old_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        slugs = [f"slug_{language}" for language, _name in settings.LANGUAGES]
+        old_slugs = Article.objects.filter(pk=self.pk).values(*slugs).first() or {}
         super().save(*args, **kwargs)
-        if old_slug and old_slug != self.slug:
-            self._redirect_from(reverse("articles:detail", kwargs={"slug": old_slug}))
+        for language, _name in settings.LANGUAGES:  # each version's old address answers
+            old_slug, slug = old_slugs.get(f"slug_{language}"), getattr(self, f"slug_{language}")
+            if old_slug and slug and old_slug != slug:
+                with override(language):
+                    self._redirect_from(reverse("articles:detail", kwargs={"slug": old_slug}))
         search.refresh_search_vectors(Article.objects.filter(pk=self.pk))
-        shown = InlinePicture.objects.filter(image__in=html.picture_names(self.body))
-        self.inline_pictures.set(shown)
+        bodies = [getattr(self, field) or "" for field in every_version("body")]
+        names = [name for body in bodies for name in html.picture_names(body)]
+        self.inline_pictures.set(InlinePicture.objects.filter(image__in=names))
 
     def get_absolute_url(self):
+        """Its address in the page's language, or in English while it has no version there."""
+        if not self.slug:
+            with override(settings.LANGUAGE_CODE):
+                return slug_url("articles:detail", self.slug)
         return slug_url("articles:detail", self.slug)
+
+    def versions(self) -> dict[str, str]:
+        """Its address in each language it is written in (language code -> address)."""
+        addresses = {}
+        for language, _name in settings.LANGUAGES:
+            if getattr(self, f"slug_{language}"):
+                with override(language):
+                    addresses[language] = slug_url("articles:detail", self.slug)
+        return addresses
+
+    def clean(self):
+        """A version in another language is whole or absent: its address, title, summary and
+        text together (an article half in Spanish would show as if it had a Spanish version)."""
+        super().clean()
+        needed = ("title", "slug", "summary", "body")
+        for language, _name in settings.LANGUAGES[1:]:
+            given = [field for field in needed if getattr(self, f"{field}_{language}", None)]
+            if given and len(given) < len(needed):
+                raise ValidationError(
+                    {
+                        f"{field}_{language}": "Needed for the version in this language, "
+                        "or leave all of its fields empty."
+                        for field in needed
+                        if field not in given
+                    }
+                )
 
     @staticmethod
     def body_as_saved(body: str) -> str:

@@ -29,11 +29,13 @@ share the first letter (or, on PostgreSQL, enough trigrams), found in one query.
 import re
 import unicodedata
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import Left
 from django.utils import timezone
+from django.utils.translation import get_language
 from rapidfuzz.distance import OSA
 
 from articles.html import plain_text
@@ -68,18 +70,28 @@ def typed_search(typed: str) -> tuple[str, bool]:
     return typed[: MAX_SEARCH_CHARACTERS + 1].rsplit(" ", 1)[0], True
 
 
+SEARCHED = ("title", "summary", "body")
+
+
 def search_text(title: str, summary: str, body_text: str) -> str:
     """What an article is searched by: its words in search form, one field per line."""
     return "\n".join(" ".join(search_form(part).split()) for part in (title, summary, body_text))
 
 
 def search_text_of(article) -> str:
-    return search_text(article.title, article.summary, plain_text(article.body))
+    """Every version's words, each field with its kind (the Spanish pages show only the
+    articles written in Spanish: RankedMatches, ArticleQuerySet.published)."""
+    versions = [code for code, _name in settings.LANGUAGES]
+    titles, summaries, bodies = (
+        [getattr(article, f"{field}_{code}") or "" for code in versions] for field in SEARCHED
+    )
+    return search_text(" ".join(titles), " ".join(summaries), " ".join(map(plain_text, bodies)))
 
 
 def refresh_search_index(articles: QuerySet) -> None:
     """Recompute the search text and vector of these articles: for bulk loads, which skip save()."""
-    rows = list(articles.only("pk", "title", "summary", "body"))
+    written = [f"{field}_{code}" for field in SEARCHED for code, _name in settings.LANGUAGES]
+    rows = list(articles.only("pk", *written))
     for article in rows:
         article.search_text = search_text_of(article)
     articles.model.objects.bulk_update(rows, ["search_text"], batch_size=500)
@@ -151,11 +163,11 @@ WITH matching AS MATERIALIZED (
 ), shown AS MATERIALIZED (
     SELECT a.id, a.publish_at FROM matching m CROSS JOIN articles_article a ON a.id = m.id
     WHERE (SELECT count(*) FROM matching) <= {few}
-      AND a.status = %(published)s AND a.publish_at <= %(now)s
+      AND a.status = %(published)s AND a.publish_at <= %(now)s {written_in_a}
     UNION ALL
     SELECT id, publish_at FROM articles_article
     WHERE (SELECT count(*) FROM matching) > {few}
-      AND status = %(published)s AND publish_at <= %(now)s AND +id IN matching
+      AND status = %(published)s AND publish_at <= %(now)s AND +id IN matching {written_in}
 ), in_title_or_summary AS (  -- the small index of titles and summaries (migration 0022)
     SELECT rowid AS id FROM articles_search_titles WHERE articles_search_titles MATCH %(match)s
 ), scored AS MATERIALIZED (
@@ -190,9 +202,15 @@ class RankedMatches:
         self.total = self.scored = 0 if nothing else None
 
     def _run(self, last: str, **params) -> list:
-        sql = MATCHES.format(few=FEW, ranked=RANKED) + last.format(
-            weights=", ".join(str(weight) for weight in SQLITE_WEIGHTS)
-        )
+        # Another language's pages show the articles written in it (ArticleQuerySet.published).
+        language = get_language()  # one of settings.LANGUAGES: the address's, never typed
+        written_in = "" if language == settings.LANGUAGE_CODE else f"AND slug_{language} > ''"
+        sql = MATCHES.format(
+            few=FEW,
+            ranked=RANKED,
+            written_in=written_in,
+            written_in_a=written_in.replace("slug_", "a.slug_"),
+        ) + last.format(weights=", ".join(str(weight) for weight in SQLITE_WEIGHTS))
         params.update(
             match=self.match, published=self.articles.model.Status.PUBLISHED, now=timezone.now()
         )

@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from articles.models import (
     Article,
     Topic,
+    every_version,
     related_articles,
     topics_menu,
     with_topic_and_people,
@@ -46,7 +48,7 @@ class ArticleListView(ListView):
 
     def feeds(self) -> dict:
         return {
-            "name": f"{settings.SITE_SHORT_NAME} articles",
+            "name": gettext("%(site)s articles") % {"site": settings.SITE_SHORT_NAME},
             "rss": reverse("articles:feed"),
             "atom": reverse("articles:feed-atom"),
         }
@@ -99,7 +101,9 @@ def search_suggestions(request):
     articles = [
         {"label": article.title, "kind": "Article", "url": article.get_absolute_url()}
         for article in suggested_articles(
-            Article.objects.published().only("title", "slug"), terms, limit=SUGGESTED
+            Article.objects.published().only(*every_version("title", "slug")),
+            terms,
+            limit=SUGGESTED,
         )
     ]
     return JsonResponse({"suggestions": topics + articles})
@@ -193,6 +197,9 @@ class ArticleDetailView(DetailView):
             related=related_articles(article),
             preview=self.preview,
             json_ld=article_json_ld(article),
+            # Each version at its own address; a language without one leads to the topic.
+            translations=article.versions(),
+            nearest_translated=article.topic.get_absolute_url(),
             **kwargs,
         )
 

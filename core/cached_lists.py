@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from asgiref.local import Local
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core import cache_outages
 from core.model_changes import on_every_change
@@ -54,14 +55,36 @@ class CachedList:
         key: str,
         build: Callable[[], Iterable],
         changes_at: Callable[[datetime], datetime | None] | None = None,
+        *,
+        per_language: bool = False,
     ):
-        self.entry_key = f"{key}:entry"  # (the list, until when it holds)
-        self.version_key = f"{key}:version"
+        self.key = key
         self.build = build
         # changes_at(now): the next moment the list changes by itself, None when it does not.
         self.changes_at = changes_at
-        self._memo: tuple[str, list, datetime | None] | None = None
+        # A list of words rather than of objects (titles, addresses), or of what exists in the
+        # page's language only, is built and kept once per language.
+        self.languages = [code for code, _name in settings.LANGUAGES] if per_language else [""]
+        self._memos: dict[str, tuple[str, list, datetime | None]] = {}
         _every_list.append(self)
+
+    def _language(self) -> str:
+        return translation.get_language() if self.languages != [""] else ""
+
+    @property
+    def entry_key(self) -> str:  # (the list, until when it holds)
+        return f"{self.key}:{self._language()}:entry".replace("::", ":")
+
+    @property
+    def version_key(self) -> str:
+        return f"{self.key}:{self._language()}:version".replace("::", ":")
+
+    def _keys_of_every_language(self) -> list[str]:
+        return [
+            f"{self.key}:{language}:{part}".replace("::", ":")
+            for language in self.languages
+            for part in ("entry", "version")
+        ]
 
     def __call__(self) -> list:
         return self.versioned()[1]
@@ -71,12 +94,12 @@ class CachedList:
         from the list (a rendered footer, say) can be kept as long as the version stays."""
         version = self._current_version()
         now = timezone.now() if self.changes_at else None
-        memo = self._memo
+        memo = self._memos.get(self._language())
         if version is None or memo is None or memo[0] != version or _past(memo[2], now):
             stored = cache.get(self.entry_key) if version is not None else None
             if stored is None or _past(stored[1], now):
                 version, stored = self._rebuild(now)
-            self._memo = memo = (version, *stored)
+            self._memos[self._language()] = memo = (version, *stored)
         return memo[0], memo[1]
 
     def _rebuild(self, now: datetime | None) -> tuple[str, tuple[list, datetime | None]]:
@@ -96,6 +119,8 @@ class CachedList:
         if _READ not in versions:  # the first list this request reads: every list's at once
             versions.update(cache.get_many([each.version_key for each in _every_list]))
             versions[_READ] = True
+        if self.version_key not in versions and self._language():  # another language's
+            versions[self.version_key] = cache.get(self.version_key)
         return versions.get(self.version_key)
 
     def _note_version(self, version: str | None) -> None:
@@ -105,8 +130,10 @@ class CachedList:
             versions[self.version_key] = version
 
     def forget(self) -> None:
-        cache.delete_many([self.entry_key, self.version_key])
-        self._note_version(None)
+        cache.delete_many(self._keys_of_every_language())
+        versions = getattr(_request, "versions", None)
+        if versions is not None and _READ in versions:
+            versions.update(dict.fromkeys(self._keys_of_every_language()))
         cache_outages.remember_if_missed()
 
     def forget_on_change(self, *models) -> None:

@@ -126,6 +126,8 @@ class LanguageFromPathMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        # The page is drawn: what runs next in this thread (a test, a task) starts in English.
+        translation.deactivate()
         return response
 
 

@@ -165,15 +165,14 @@ def dashboard(user, now: datetime | None = None) -> dict:
         names = {c.pk: c.name for c in shown}
         queue = [
             {
-                "number": number,
-                "clinic": names.get(clinic_id, NO_PREFERENCE),
-                "received": received,
-                "deadline": deadline,
-                "late": today > deadline,
+                "number": row.number,
+                "clinic": names.get(row.clinic_id, NO_PREFERENCE),
+                "received": row.received,
+                "deadline": row.deadline,
+                "late": today > row.deadline,
+                "spanish": row.language == "es",
             }
-            for number, clinic_id, received, deadline in deadlines(
-                requests.filter(status=Status.NEW), now
-            )
+            for row in deadlines(requests.filter(status=Status.NEW), now)
         ]
         first_month = (_week_start(today) - timedelta(weeks=WEEKS - 1)).replace(day=1)
         monthly = MonthlyRequestCount.objects.filter(
@@ -185,6 +184,7 @@ def dashboard(user, now: datetime | None = None) -> dict:
             queue=queue[:QUEUE_SHOWN],
             new_count=len(queue),
             late_count=sum(item["late"] for item in queue),
+            spanish_count=sum(item["spanish"] for item in queue),
             chart=_chart(requests, monthly, shown, today),
             contact_times=_contact_times(requests, shown, now),
             articles_leading=_articles_leading(requests, now),

@@ -25,6 +25,7 @@ from demo.pictures import (
     draw_signed_form,
     draw_topic_picture,
 )
+from demo.spanish import load_spanish
 from insurance.models import Network, Plan
 from locations.models import Clinic, OpeningHours, Service, SpecialHours
 from pages.models import HomePage
@@ -593,6 +594,7 @@ def load_demo_content() -> dict[str, int]:
         )
         home.save()
     created["plans"] = _load_plans(clinics)
+    created["spanish"] = load_spanish(_with_in_text_picture)
     created["stories"] = _load_stories(topics, clinics, authors)
     created["requests"] = demo_requests()
     return created

@@ -39,6 +39,8 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before the admin (its forms): content fields in each language, edited side by side.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -150,6 +152,11 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 # Our catalogue, written by us (locale/es/LC_MESSAGES/django.po); `make` compiles it.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content in both languages (django-modeltranslation: each app's translation.py names the
+# fields). Pages read the field of their language and fall back to English field by field; what
+# needs its own version to be shown at all (an article) asks whether it has one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # The clinics are all in Maryland: opening hours, publish times and business days are Eastern.
 # Code reads the clinics' wall clock through django.utils.timezone (localtime, localdate), which
 # uses this zone: there is no second time-zone constant.

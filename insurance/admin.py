@@ -1,16 +1,17 @@
 from django.contrib import admin, messages
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from insurance.models import Network, Plan
 
 
-class NetworkInline(admin.TabularInline):
+class NetworkInline(TranslationTabularInline):
     model = Network
     extra = 0
     fields = ["clinic", "note"]
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(TranslationAdmin):
     list_display = ["name", "kind", "clinic_names"]
     list_filter = ["kind", "clinics"]
     search_fields = ["name"]

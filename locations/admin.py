@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from locations.forms import (
     ClockInput,
@@ -25,7 +26,7 @@ class OpeningHoursInline(admin.TabularInline):
     )
 
 
-class SpecialHoursInline(admin.TabularInline):
+class SpecialHoursInline(TranslationTabularInline):
     model = SpecialHours
     formset = SpecialHoursFormSet
     formfield_overrides = {models.TimeField: {"form_class": ClockTimeField, "widget": ClockInput}}
@@ -39,7 +40,7 @@ class SpecialHoursInline(admin.TabularInline):
 
 
 @admin.register(Clinic)
-class ClinicAdmin(admin.ModelAdmin):
+class ClinicAdmin(TranslationAdmin):
     list_display = ["name", "city", "phone_number", "active", "order"]
     list_editable = ["active", "order"]
     list_filter = ["active", "services"]
@@ -82,6 +83,6 @@ class ClinicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(TranslationAdmin):
     list_display = ["name", "description"]
     search_fields = ["name"]

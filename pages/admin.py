@@ -1,12 +1,31 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.flatpages.admin import FlatPageAdmin
+from django.contrib.flatpages.models import FlatPage
 from django.db import models
+from modeltranslation.admin import TranslationAdmin
 
-from pages.models import HomePage
+from pages.models import HomePage, SitePageVersion
+
+
+class SitePageVersionInline(admin.StackedInline):
+    model = SitePageVersion
+    extra = 1
+    max_num = len(settings.LANGUAGES) - 1
+
+
+# Django's flat page form, with the page's other languages under it.
+admin.site.unregister(FlatPage)
+
+
+@admin.register(FlatPage)
+class SitePageAdmin(FlatPageAdmin):
+    inlines = [SitePageVersionInline]
 
 
 @admin.register(HomePage)
-class HomePageAdmin(admin.ModelAdmin):
+class HomePageAdmin(TranslationAdmin):
     """One home page: edited, never added to or deleted."""
 
     formfield_overrides = {

@@ -25,10 +25,13 @@ class PagesConfig(AppConfig):
         from django.contrib.flatpages.models import FlatPage
 
         from core.page_cache import forget_pages_on_change, reads_query_parameters
-        from pages.models import HomePage, clean_site_page, home_page
+        from pages.models import HomePage, SitePageVersion, clean_site_page, home_page
 
         post_migrate.connect(sync_site_domain, sender=self)
         pre_save.connect(clean_site_page, sender=FlatPage, dispatch_uid="clean-site-page")
+        pre_save.connect(
+            clean_site_page, sender=SitePageVersion, dispatch_uid="clean-site-page-version"
+        )
         home_page.forget_on_change(HomePage, HomePage.topics.through)
-        forget_pages_on_change(HomePage, HomePage.topics.through, FlatPage)
+        forget_pages_on_change(HomePage, HomePage.topics.through, FlatPage, SitePageVersion)
         reads_query_parameters("p")  # an old WordPress address, /?p=ID

@@ -1,6 +1,7 @@
 """The home page's words and picture, edited by staff like everything else, and the rule for
 the site pages' HTML."""
 
+from django.conf import settings
 from django.db import models
 
 from articles.html import sanitize_article_html
@@ -49,6 +50,31 @@ class HomePage(models.Model):
 
 # Read on every home page view; apps.py empties it when staff save the home page.
 home_page = CachedList("home-page", lambda: HomePage.objects.prefetch_related("topics")[:1])
+
+
+class SitePageVersion(models.Model):
+    """A site page (one of Django's flat pages: privacy, accessibility, first visit) in another
+    language: its own title and text, edited under the English page in the admin. Flat pages
+    are Django's own model, so their other languages live here rather than in columns of it."""
+
+    page = models.ForeignKey(
+        "flatpages.FlatPage", on_delete=models.CASCADE, related_name="versions"
+    )
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES[1:])
+    title = models.CharField(max_length=200)
+    content = models.TextField(
+        help_text="HTML, with the same rules as the English page (no scripts, forms or frames)."
+    )
+
+    class Meta:
+        verbose_name = "version in another language"
+        verbose_name_plural = "versions in other languages"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "language"], name="one_version_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.page.url} ({self.get_language_display()})"
 
 
 def clean_site_page(sender, instance, **kwargs):

@@ -1,12 +1,11 @@
-from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.conf import settings
+from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.urls import reverse
 
 from articles.sitemaps import ArticleSitemap, TopicSitemap
 from core.sitemaps import PublicSitemap
 from locations.sitemaps import ClinicSitemap
 from team.sitemaps import ClinicianSitemap
-
 
 # The flat pages with a route of their own in every language (pages/urls.py).
 NAMED_SITE_PAGES = {
@@ -36,10 +35,14 @@ class SitePageSitemap(PublicSitemap, FlatPageSitemap):
     first visit (at their address in each language), and pages moved in from WordPress (at
     their old address only)."""
 
+    def items(self):
+        return super().items().prefetch_related("versions")
+
     def get_languages_for_item(self, page):
-        if page.url in NAMED_SITE_PAGES:
-            return super().get_languages_for_item(page)
-        return [settings.LANGUAGE_CODE]
+        """English, and each language the page has a version in (pages/views.site_page)."""
+        if page.url not in NAMED_SITE_PAGES:
+            return [settings.LANGUAGE_CODE]
+        return [settings.LANGUAGE_CODE, *(version.language for version in page.versions.all())]
 
     def location(self, page):
         name = NAMED_SITE_PAGES.get(page.url)

@@ -1,4 +1,3 @@
-from django.contrib.flatpages.views import flatpage
 from django.urls import path
 
 from pages import views
@@ -7,7 +6,7 @@ from pages import views
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     # Staff edit these pages in the admin (Flat pages); the migrations write their first text.
-    path("privacy/", flatpage, {"url": "/privacy/"}, name="privacy"),
-    path("accessibility/", flatpage, {"url": "/accessibility/"}, name="accessibility"),
-    path("first-visit/", flatpage, {"url": "/first-visit/"}, name="first-visit"),
+    path("privacy/", views.site_page, {"url": "/privacy/"}, name="privacy"),
+    path("accessibility/", views.site_page, {"url": "/accessibility/"}, name="accessibility"),
+    path("first-visit/", views.site_page, {"url": "/first-visit/"}, name="first-visit"),
 ]

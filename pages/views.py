@@ -4,15 +4,18 @@ import logging
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import (
     HttpResponse,
     HttpResponseServerError,
 )
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -47,6 +50,30 @@ class HomeView(TemplateView):
         context["nearest_form"] = NearestClinicForm()
         context["organization_json_ld"] = organization_json_ld(footer_clinics())
         return context
+
+
+@require_GET
+def site_page(request, url: str):
+    """A site page (a flat page) in the page's language: its version in that language, or the
+    English text marked as English under a note saying so."""
+    page = get_object_or_404(FlatPage, url=url, sites=settings.SITE_ID)
+    language = translation.get_language()
+    versions = {version.language: version for version in page.versions.all()}
+    shown = versions.get(language, page) if language != settings.LANGUAGE_CODE else page
+    translations = {
+        code: translate_url(request.path, code)
+        for code, _name in settings.LANGUAGES
+        if code == settings.LANGUAGE_CODE or code in versions
+    }
+    context = {
+        "flatpage": shown,
+        "title": mark_safe(shown.title),  # nosec B308, B703: staff's words, sanitized on save
+        "content": mark_safe(shown.content),  # nosec B308, B703: sanitized on save
+        "written_in": settings.LANGUAGE_CODE if shown is page else language,
+        "translations": translations,
+        "nearest_translated": request.path,  # the same address: English text, Spanish chrome
+    }
+    return render(request, "flatpages/default.html", context)
 
 
 @require_GET

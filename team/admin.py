@@ -1,12 +1,13 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from modeltranslation.admin import TranslationAdmin
 
 from team.models import Clinician
 
 
 @admin.register(Clinician)
-class ClinicianAdmin(admin.ModelAdmin):
+class ClinicianAdmin(TranslationAdmin):
     list_display = ["name", "credentials", "title", "accepting_new_patients", "user"]
     list_filter = ["clinics", "accepting_new_patients", "specialties"]
     search_fields = ["name", "credentials", "title"]

@@ -48,8 +48,8 @@ def test_demo_content_loads_twice_without_duplicates(first_load, capsys):
     ]
     second = load(capsys)
     assert (
-        "created 0 clinics, 0 topics, 0 authors, 0 articles, 0 plans, 0 stories, 0 requests"
-        in second
+        "created 0 clinics, 0 topics, 0 authors, 0 articles, 0 plans, 0 spanish, 0 stories, "
+        "0 requests" in second
     )
     assert [
         Clinic.objects.count(),

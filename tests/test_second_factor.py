@@ -226,6 +226,7 @@ PUBLIC_VIEWS = {
     "pages.views.healthz",
     "pages.views.media",
     "django.contrib.flatpages.views.flatpage",
+    "pages.views.site_page",
     "django.contrib.sitemaps.views.sitemap",
     "django.views.generic.base.RedirectView",  # favicon.ico
     "articles.views.ArticleListView",

@@ -19,6 +19,9 @@ from tests.factories import form_data, make_article, make_clinic, make_topic, si
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
+# The flat page form's inline of versions in other languages, left empty.
+NO_VERSIONS = {"versions-TOTAL_FORMS": 0, "versions-INITIAL_FORMS": 0}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -127,6 +130,7 @@ def test_a_new_patient_finds_the_first_visit_page_from_home_the_thanks_page_and_
                 "title": "Your first visit",
                 "content": "<p>Parking is free behind every clinic.</p>",
                 "sites": [1],
+                **NO_VERSIONS,
             },
         )
     assert response.status_code == 302
@@ -156,6 +160,7 @@ def test_a_site_page_cannot_send_its_visitors_elsewhere_or_run_anything(client, 
             "sites": [1],
             "template_name": "",
             "_save": "Save",
+            **NO_VERSIONS,
         },
     )
     assert response.status_code == 302
@@ -304,9 +309,9 @@ def test_staff_edit_the_home_pages_words_and_tiles_and_see_them_at_once(
         response = client.post(
             "/admin/pages/homepage/1/change/",
             {
-                "headline": "Physical therapy close to home",
-                "introduction": "Five clinics, one team.",
-                "picture_alt": "",
+                "headline_en": "Physical therapy close to home",
+                "introduction_en": "Five clinics, one team.",
+                "picture_alt_en": "",
                 "topics": [back.pk],
             },
         )

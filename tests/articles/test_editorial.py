@@ -97,19 +97,20 @@ def test_review_due_lists_articles_with_old_or_no_reviews(client, admin_user, se
 
 
 def change_form(article, **changes):
+    """The article's admin form as posted: the English version's fields end in _en."""
     return {
-        "title": article.title,
-        "slug": article.slug,
+        "title_en": article.title,
+        "slug_en": article.slug,
         "topic": article.topic_id,
         "author": article.author_id,
-        "summary": article.summary,
-        "body": article.body,
+        "summary_en": article.summary,
+        "body_en": article.body,
         "status": article.status,
         "publish_at_0": "2026-11-20",
         "publish_at_1": "09:00:00",
-        "hero_alt": "",
-        "seo_title": "",
-        "seo_description": "",
+        "hero_alt_en": "",
+        "seo_title_en": "",
+        "seo_description_en": "",
         **changes,
     }
 
@@ -138,7 +139,7 @@ def test_publishing_without_a_medical_review_needs_a_confirmation(client, django
     confirmed = client.post(url, change_form(draft, status="published", publish_unreviewed="on"))
     assert confirmed.status_code == 302
     # Asked once, when it goes out: a later correction saves without asking again.
-    later = client.post(url, change_form(draft, status="published", summary="Corrected."))
+    later = client.post(url, change_form(draft, status="published", summary_en="Corrected."))
     assert later.status_code == 302
     # Readers are told, rather than left to notice a missing line.
     client.logout()
@@ -154,7 +155,7 @@ def test_clinical_reviewers_cannot_publish_but_can_record_their_review(client, d
     sign_in_staff(client, reviewer_user)
     client.post(
         f"/admin/articles/article/{draft.pk}/change/",
-        change_form(draft, status="published", summary="Corrected summary."),
+        change_form(draft, status="published", summary_en="Corrected summary."),
     )
     draft.refresh_from_db()
     assert draft.status == Article.Status.DRAFT  # the status field is read-only for them
@@ -174,7 +175,7 @@ def test_editors_cannot_record_a_medical_review(client, django_user_model):
     assertNotContains(response, "Record my medical review")
     client.post(
         f"/admin/articles/article/{article.pk}/change/",
-        change_form(article, reviewer=make_author().pk, last_reviewed="2026-11-01"),
+        change_form(article, reviewer=make_author().pk, last_reviewed_en="2026-11-01"),
     )
     article.refresh_from_db()
     assert article.reviewer is None
@@ -184,7 +185,7 @@ def test_a_new_topic_shows_on_the_site_at_once(client, admin_user):
     sign_in_staff(client, admin_user)
     client.post(
         "/admin/articles/topic/add/",
-        {"name": "Pelvic Health", "slug": "pelvic-health", "description": ""},
+        {"name_en": "Pelvic Health", "slug": "pelvic-health", "description_en": ""},
     )
     assertContains(client.get("/articles/"), "Pelvic Health")
 

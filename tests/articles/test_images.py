@@ -179,7 +179,7 @@ def test_a_clinic_photo_uploaded_in_the_admin_loses_its_gps_position_and_gets_re
     response = client.post(
         f"/admin/locations/clinic/{clinic.pk}/change/",
         clinic_form(
-            clinic, photo=upload(photo_bytes(exif=exif), "entrance.jpeg"), photo_alt="Our door"
+            clinic, photo=upload(photo_bytes(exif=exif), "entrance.jpeg"), photo_alt_en="Our door"
         ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -182,7 +182,7 @@ def test_editors_see_what_readers_searched_for_and_what_found_nothing(client, cl
     assert "sciatica" not in nothing
     assert 'sciatica</td><td class="numeric">3' in html.split("Most searched")[1]
     assert "jane" not in html.lower()
-    assertContains(page, "/admin/articles/article/add/?title=frozen+shoulder")
+    assertContains(page, "/admin/articles/article/add/?title_en=frozen+shoulder")
     assertContains(client.get("/admin/"), "/admin/articles/searchcount/")
 
 

@@ -124,7 +124,8 @@ def test_a_search_reads_the_index_a_few_times_not_once_for_every_article():
     ranked = search(Article.objects.for_cards(), "back care")
     steps = []
     for few in (FEW, 0):  # few matches, then many (another way to find which are published)
-        sql = MATCHES.format(few=few, ranked=RANKED) + SCORED_PAGE.format(weights="1, 1, 1")
+        sql = MATCHES.format(few=few, ranked=RANKED, written_in="", written_in_a="")
+        sql += SCORED_PAGE.format(weights="1, 1, 1")
         params = {"match": ranked.match, "published": "x"}
         params.update(now=timezone.now(), limit=13, offset=0)
         with connection.cursor() as cursor:

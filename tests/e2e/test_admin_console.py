@@ -39,7 +39,7 @@ def test_admin_pages_log_no_errors_or_warnings(browser, live_server, site, djang
         page.wait_for_load_state("networkidle")
     # The article editor is there and usable: its toolbar drew and the body can take text.
     page.goto(live_server.url + "/admin/articles/article/add/")
-    editor = page.locator(".ProseMirror[contenteditable=true]")
+    editor = page.locator(".field-body_en .ProseMirror[contenteditable=true]")
     assert editor.get_attribute("spellcheck") != "false"
     assert editor.bounding_box()["height"] >= 300
     # The heading menu's arrow is a glyph every system font has (the editor's own, U+23F7, is

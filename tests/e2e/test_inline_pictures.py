@@ -26,8 +26,9 @@ def test_an_editor_inserts_a_picture_from_the_chooser(
     page = open_page(browser, 1280)
     sign_in(page, live_server, "editor")
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
-    page.locator(".ProseMirror[contenteditable=true] p").last.click()
-    page.get_by_title("figure").click()
+    english = page.locator(".field-body_en")  # the Spanish version has an editor of its own
+    english.locator(".ProseMirror[contenteditable=true] p").last.click()
+    english.get_by_title("figure").click()
     dialog = page.locator("dialog[open]")
     # The dialog in plain words (static/js/editor-words.js), not the package's "Image URL".
     expect(dialog).to_contain_text("Insert a picture")

@@ -33,7 +33,7 @@ def test_an_editor_reads_the_searches_and_starts_an_article_from_one(
     page.screenshot(path=SCREENSHOTS / "admin-searches-1280.png", full_page=True)
     pages = {"admin-searches": page.content().encode()}
     nothing.get_by_role("link", name="Write an article about “frozen shoulder”").click()
-    expect(page.locator("#id_title")).to_have_value("frozen shoulder")
+    expect(page.locator("#id_title_en")).to_have_value("frozen shoulder")
     page.context.close()
     assert vnu_problems(pages, tmp_path) == []
 

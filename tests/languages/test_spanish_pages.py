@@ -166,3 +166,23 @@ def test_robots_keep_both_languages_thanks_pages_out(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /es/request-appointment/thanks/" in body
     assert "Disallow: /request-appointment/thanks/" in body
+
+
+def test_staff_see_who_prefers_spanish_and_can_list_only_them(client, admin_user):
+    from tests.factories import make_request, sign_in_staff
+
+    spanish = make_request(first_name="Ana", last_name="Reyes", language="es")
+    make_request(first_name="Sam", last_name="Rivera")
+    sign_in_staff(client, admin_user)
+    listed = client.get("/admin/appointments/appointmentrequest/").content.decode()
+    row = listed.split("Ana Reyes")[1].split("</tr>")[0]
+    assert "Prefers Spanish" in row
+    assert "Prefers Spanish" not in listed.split("Sam Rivera")[1].split("</tr>")[0]
+    only = client.get("/admin/appointments/appointmentrequest/", {"language": "es"})
+    assertContains(only, "Ana Reyes")
+    assertNotContains(only, "Sam Rivera")
+    page = client.get(f"/admin/appointments/appointmentrequest/{spanish.pk}/change/")
+    assertContains(page, "call back with a Spanish speaker")
+    dashboard = client.get("/admin/")
+    assertContains(dashboard, "?status__exact=new&amp;language=es")
+    assertContains(dashboard, "<strong>1</strong> prefers Spanish", html=True)

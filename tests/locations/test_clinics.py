@@ -293,7 +293,7 @@ def test_admin_rejects_a_closed_day_with_opening_times(manager_client):
                 "special_hours-0-closed": "on",
                 "special_hours-0-opens": "08:00",
                 "special_hours-0-closes": "12:00",
-                "special_hours-0-note": "Christmas",
+                "special_hours-0-note_en": "Christmas",
             },
         ),
     )

@@ -155,13 +155,13 @@ def test_a_change_staff_make_shows_at_once_and_a_closed_clinic_is_not_named(
                 "name": "Dana Whitfield",
                 "slug": "dana-whitfield",
                 "credentials": "PT, DPT, OCS",
-                "title": "Lead physical therapist",
-                "bio": "",
+                "title_en": "Lead physical therapist",
+                "bio_en": "",
                 "languages": "English",
                 "clinics": [team["crofton"].pk],
                 "specialties": [team["back"].pk],
                 "accepting_new_patients": "on",
-                "photo_alt": "",
+                "photo_alt_en": "",
             },
         )
     assert response.status_code == 302

@@ -1,0 +1,162 @@
+"""Content in two languages: an article's Spanish version at its own address with its own
+review; pages without one never pretend to have it; clinics, topics and site pages in Spanish."""
+
+import re
+from datetime import date
+
+import feedparser
+import pytest
+from django.contrib.flatpages.models import FlatPage
+from django.core.exceptions import ValidationError
+from pytest_django.asserts import assertContains, assertNotContains
+
+from articles.models import Article
+from pages.models import SitePageVersion
+from tests.factories import make_article, make_author, make_clinic, make_topic
+from tests.html import json_ld
+
+pytestmark = pytest.mark.django_db
+SITE = "https://www.foreverfitpt.example"
+
+
+def spanish(**overrides) -> dict:
+    return {
+        "title_es": "Fisioterapia para la ciática",
+        "slug_es": "fisioterapia-para-la-ciatica",
+        "summary_es": "Cómo le ayudamos con la ciática.",
+        "body_es": "<p>La ciática casi siempre mejora.</p><h2>Qué esperar</h2><p>Texto.</p>",
+        **overrides,
+    }
+
+
+def alternates(response) -> dict[str, str]:
+    html = response.content.decode()
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+@pytest.fixture
+def sciatica():
+    topic = make_topic(name="Back Pain", slug="back-pain", name_es="Dolor de espalda")
+    return make_article(
+        title="Physical therapy for sciatica",
+        slug="sciatica",
+        topic=topic,
+        reviewer=make_author(name="Marcus Oyelaran"),
+        last_reviewed=date(2026, 11, 20),
+        **spanish(last_reviewed_es=date(2026, 11, 25)),
+    )
+
+
+def test_a_spanish_version_has_its_own_address_words_and_review(client, sciatica):
+    response = client.get("/es/articles/fisioterapia-para-la-ciatica/")
+    assertContains(response, "<h1>Fisioterapia para la ciática</h1>", html=True)
+    assertContains(response, "La ciática casi siempre mejora.")
+    assertContains(response, '<h2 id="que-esperar">Qué esperar</h2>', html=True)
+    assertContains(response, "Dolor de espalda")
+    assertContains(response, "25 de noviembre de 2026")  # its own review, not the English one
+    assertNotContains(response, "Physical therapy for sciatica")
+    assertContains(
+        response, f'<link rel="canonical" href="{SITE}/es/articles/fisioterapia-para-la-ciatica/">'
+    )
+    expected = {
+        "en": f"{SITE}/articles/sciatica/",
+        "es": f"{SITE}/es/articles/fisioterapia-para-la-ciatica/",
+        "x-default": f"{SITE}/articles/sciatica/",
+    }
+    assert alternates(response) == expected
+    assert alternates(client.get("/articles/sciatica/")) == expected
+    graph = json_ld(response)["@graph"]
+    assert {node["@type"]: node.get("inLanguage") for node in graph[:2]} == {
+        "MedicalWebPage": "es",
+        "Article": "es",
+    }
+
+
+def test_a_spanish_version_without_its_own_review_says_so(client, sciatica):
+    Article.objects.filter(pk=sciatica.pk).update(last_reviewed_es=None)
+    response = client.get("/es/articles/fisioterapia-para-la-ciatica/")
+    assertContains(response, "Este artículo todavía no tiene revisión médica.")
+
+
+def test_an_article_without_a_spanish_version_is_not_shown_as_if_it_had_one(client, sciatica):
+    english_only = make_article(title="Runner's knee", slug="runners-knee", topic=sciatica.topic)
+    listed = client.get("/es/articles/").content.decode()
+    assert "Fisioterapia para la ciática" in listed and "Runner" not in listed
+    assert client.get("/es/articles/runners-knee/").status_code == 404
+    page = client.get(english_only.get_absolute_url())
+    switch = page.content.decode().split('class="language-switch"')[1].split("</nav>")[0]
+    assert 'href="/es/articles/topics/back-pain/"' in switch
+    assert "(esta página aún no está traducida)" in switch
+    assert alternates(page) == {}
+
+
+def test_a_half_written_spanish_version_is_refused():
+    article = make_article()
+    article.title_es = "Solo el título"
+    with pytest.raises(ValidationError) as refused:
+        article.full_clean()
+    assert set(refused.value.message_dict) == {"slug_es", "summary_es", "body_es"}
+
+
+def test_feeds_and_sitemap_list_each_language_s_own_articles(client, sciatica):
+    make_article(title="Runner's knee", slug="runners-knee")
+    feed = feedparser.parse(client.get("/es/articles/feed/").content)
+    assert feed.feed.language == "es"
+    assert [entry.title for entry in feed.entries] == ["Fisioterapia para la ciática"]
+    assert feed.entries[0].link == f"{SITE}/es/articles/fisioterapia-para-la-ciatica/"
+    english = feedparser.parse(client.get("/articles/feed/").content)
+    assert len(english.entries) == 2 and english.feed.language == "en"
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>{SITE}/es/articles/fisioterapia-para-la-ciatica/</loc>" in xml
+    assert f"{SITE}/es/articles/runners-knee/" not in xml
+    entry = xml.split(f"<loc>{SITE}/articles/sciatica/</loc>")[1].split("</url>")[0]
+    assert f'hreflang="es" href="{SITE}/es/articles/fisioterapia-para-la-ciatica/"' in entry
+
+
+def test_the_spanish_search_finds_spanish_articles_without_accents(client, sciatica):
+    make_article(title="Sciatica at work", slug="sciatica-at-work")  # English only
+    response = client.get("/es/articles/search/", {"q": "ciatica"})
+    assertContains(response, "1 artículo sobre «ciatica».")
+    assertContains(response, "Fisioterapia para la ciática")
+    assertNotContains(response, "Sciatica at work")
+
+
+def test_a_changed_spanish_address_still_answers(client, sciatica):
+    sciatica.slug_es = "ciatica"
+    sciatica.save()
+    response = client.get("/es/articles/fisioterapia-para-la-ciatica/")
+    assert response.status_code == 301
+    assert response["Location"] == "/es/articles/ciatica/"
+
+
+def test_clinic_notes_in_spanish_and_english_where_none_is_written(client):
+    make_clinic(
+        slug="bowie",
+        parking_notes="Covered parking behind the building.",
+        parking_notes_es="Estacionamiento techado detrás del edificio.",
+        accessibility_notes="The rear entrance is step-free.",
+    )
+    response = client.get("/es/locations/bowie/")
+    assertContains(response, "Estacionamiento techado detrás del edificio.")
+    assertContains(response, "The rear entrance is step-free.")  # until staff translate it
+    assertContains(client.get("/locations/bowie/"), "Covered parking behind the building.")
+
+
+def test_a_site_page_in_spanish_or_in_english_under_a_note(
+    client, django_capture_on_commit_callbacks
+):
+    privacy = FlatPage.objects.get(url="/privacy/")
+    assertContains(client.get("/es/privacy/"), "<h1>Aviso de privacidad</h1>", html=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        SitePageVersion.objects.filter(page=privacy).delete()
+    response = client.get("/es/privacy/")
+    assertContains(response, "Esta página todavía no está traducida. Aquí la tiene en inglés.")
+    assertContains(response, '<article class="wrap narrow prose" lang="en">')
+    assertContains(response, "<h1>Privacy notice</h1>", html=True)
+    assert alternates(response) == {}
+
+
+def test_the_home_page_speaks_spanish(client):
+    response = client.get("/es/")
+    assertContains(response, "Muévase con menos dolor y vuelva a hacer lo que le gusta")
+    assertNotContains(response, "Move with less pain")
