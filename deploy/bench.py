@@ -44,6 +44,14 @@ PAGES = {
     "search, misspelt": "/articles/search/?q=sciatca",
     "clinic": "/locations/bowie/",
     "form": "/request-appointment/",
+    # The same pages in Spanish (the demo's Spanish articles; the 10,000 are English only).
+    "home (es)": "/es/",
+    "article (es)": "/es/articles/fisioterapia-para-la-ciatica/",
+    "search (es)": "/es/articles/search/?q=ciatica",
+    # Every English article matches, none is in Spanish: all 10,000 read and left out.
+    "search (es), common words": "/es/articles/search/?q=back+heal+movement",
+    "clinic (es)": "/es/locations/bowie/",
+    "form (es)": "/es/request-appointment/",
 }
 
 SEED = f"""

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import CharField, F, OuterRef, StringAgg, Subquery, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_noop
 
 from core import images
 from core.cached_lists import CachedList
@@ -41,6 +42,25 @@ class ClinicianQuerySet(models.QuerySet):
             clinic_ids=_linked(Clinician.clinics.through, "clinic", "id"),
             specialty_rows=_linked(Clinician.specialties.through, "topic", "slug", "name"),
         )
+
+
+# The languages clinicians list most, named in the catalogue so that each page names them in
+# its own language (Clinician.languages_in_words).
+KNOWN_LANGUAGES = [
+    gettext_noop("English"),
+    gettext_noop("Spanish"),
+    gettext_noop("French"),
+    gettext_noop("Portuguese"),
+    gettext_noop("Korean"),
+    gettext_noop("Chinese"),
+    gettext_noop("Vietnamese"),
+    gettext_noop("Tamil"),
+    gettext_noop("Hindi"),
+    gettext_noop("Arabic"),
+    gettext_noop("Amharic"),
+    gettext_noop("Russian"),
+    gettext_noop("American Sign Language"),
+]
 
 
 class Clinician(models.Model):
@@ -126,6 +146,12 @@ class Clinician(models.Model):
     @property
     def language_list(self) -> list[str]:
         return [language.strip() for language in self.languages.split(",") if language.strip()]
+
+    @property
+    def languages_in_words(self) -> str:
+        """The languages as the page's language names them ("inglés, español" on a Spanish
+        page); one the catalogue does not know is shown as staff wrote it."""
+        return ", ".join(gettext(language) for language in self.language_list)
 
 
 def unique_slug(name: str, others) -> str:

@@ -94,17 +94,23 @@ def site(restored_migration_data, settings):
         slug="back-pain",
         description="Low back pain and sciatica.",
         request_label="Back pain or sciatica",
+        name_es="Dolor de espalda",
+        description_es="Dolor lumbar y ciática.",
+        request_label_es="Dolor de espalda o ciática",
     )
     author = make_author(
         name="Dana Whitfield",
         credentials="PT, DPT",
         title="Physical therapist",
         bio="Dana treats backs.",
+        title_es="Fisioterapeuta",
+        bio_es="Dana trata la espalda, en inglés o en español.",
         languages="English, Spanish",
     )
     author.clinics.set([bowie, crofton])
     author.photo.save("dana.jpeg", draw_portrait("Dana Whitfield"), save=True)
     author.photo_alt = "Dana Whitfield (an illustration)"
+    author.photo_alt_es = "Dana Whitfield (una ilustración)"
     author.save()
     make_plan([bowie, (crofton, "Referral needed")], name="Aetna")
     make_plan([bowie], name="Medicare", kind=Plan.Kind.MEDICARE)
@@ -128,6 +134,18 @@ def site(restored_migration_data, settings):
         + "<p>Exercise and hands-on care.</p>" * 12
         + f'<figure><img src="{leg_drawing().src}" alt="A drawing of a leg, hip to foot">'
         "<figcaption>The pain follows the nerve down the leg.</figcaption></figure>",
+        # Its Spanish version, at its own address (Spanish runs about a fifth longer).
+        title_es="Fisioterapia para la ciática",
+        slug_es="ciatica",
+        summary_es="Cómo serán sus visitas.",
+        last_reviewed_es="2026-11-02",
+        body_es="<p>La ciática es un dolor de pierna que viene de la parte baja de la espalda.</p>"
+        "<h2>Qué esperar</h2>"
+        + "<p>Su terapeuta le escucha y le hace pruebas con cuidado.</p>" * 12
+        + "<h2>Tratamientos que ayudan</h2>"
+        + "<p>Ejercicio y tratamiento con las manos.</p>" * 12
+        + f'<figure><img src="{leg_drawing().src}" alt="Dibujo de una pierna, de la cadera '
+        'al pie"><figcaption>El dolor sigue al nervio pierna abajo.</figcaption></figure>',
     )
     make_article(
         title="Lifting without hurting your back", slug="lifting", topic=back, author=author

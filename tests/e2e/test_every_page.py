@@ -41,6 +41,13 @@ PAGES = {
     "accessibility": "/accessibility/",
 }
 
+# The same page types in Spanish (the article at its own Spanish address).
+SPANISH_PAGES = {
+    f"{name}-es": "/es"
+    + path.replace("/articles/sciatica/", "/articles/ciatica/").replace("?q=sciatica", "?q=ciatica")
+    for name, path in PAGES.items()
+}
+
 LAYOUT_PROBLEMS = """() => {
   const problems = [];
   if (document.documentElement.scrollWidth > window.innerWidth) {
@@ -89,31 +96,60 @@ def check(page, name: str, width: int) -> list[str]:
     return problems
 
 
-def fill_request_form(page):
-    page.get_by_label("First name").fill("Sam")
-    page.get_by_label("Last name").fill("Rivera")
-    page.get_by_label("Phone number").fill("(410) 555-0199")
-    page.get_by_label("Back pain or sciatica").check()
-    page.get_by_label("New patient").check()
-    page.get_by_label("I agree that Forever Fit may contact me").check()
+# What a patient types and ticks, by the labels of each language's form.
+FORM_LABELS = {
+    "en": [
+        "First name",
+        "Last name",
+        "Phone number",
+        "Back pain or sciatica",
+        "New patient",
+        "I agree that Forever Fit may contact me",
+        "Send my request",
+    ],
+    "es": [
+        "Nombre",
+        "Apellido",
+        "Número de teléfono",
+        "Dolor de espalda o ciática",
+        "Paciente nuevo",
+        "Acepto que Forever Fit se comunique conmigo",
+        "Enviar mi solicitud",
+    ],
+}
 
 
+def fill_request_form(page, language="en"):
+    first, last, phone, reason, new, consent, _send = FORM_LABELS[language]
+    page.get_by_label(first, exact=True).fill("Sam")
+    page.get_by_label(last).fill("Rivera")
+    page.get_by_label(phone).fill("(410) 555-0199")
+    page.get_by_label(reason).check()
+    page.get_by_label(new).check()
+    page.get_by_label(consent).check()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
-def test_every_page_type_is_accessible_and_fits_the_screen(browser, live_server, site, width):
+def test_every_page_type_is_accessible_and_fits_the_screen(
+    browser, live_server, site, width, language
+):
     page = open_page(browser, width)
     problems = []
-    for name, path in PAGES.items():
+    prefix, suffix = ("", "") if language == "en" else ("/es", "-es")
+    for name, path in (PAGES if language == "en" else SPANISH_PAGES).items():
         page.goto(live_server.url + path)
         problems += check(page, name, width)
 
-    page.goto(live_server.url + "/request-appointment/")
-    page.get_by_role("button", name="Send my request").click()
+    send = FORM_LABELS[language][-1]
+    page.goto(live_server.url + prefix + "/request-appointment/")
+    page.get_by_role("button", name=send).click()
     page.wait_for_selector(".error-summary")
-    problems += check(page, "request-form-errors", width)
+    problems += check(page, "request-form-errors" + suffix, width)
 
-    fill_request_form(page)
-    page.get_by_role("button", name="Send my request").click()
+    fill_request_form(page, language)
+    page.get_by_role("button", name=send).click()
     page.wait_for_url("**/thanks/")
-    problems += check(page, "thanks", width)
+    problems += check(page, "thanks" + suffix, width)
     page.context.close()
     assert problems == [], "\n".join(problems)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_every_page import PAGES
+from tests.e2e.test_every_page import PAGES, SPANISH_PAGES
 from tests.factories import form_data
 
 VNU_JAR = (
@@ -43,10 +43,14 @@ def vnu_problems(pages: dict[str, bytes], folder: Path) -> list[str]:
 
 
 def test_every_page_type_is_valid_html(client, site, tmp_path):
-    pages = {name: client.get(path).content for name, path in PAGES.items()}
-    pages["request-form-errors"] = client.post("/request-appointment/", {"first_name": ""}).content
-    client.post("/request-appointment/", form_data())
-    pages["thanks"] = client.get("/request-appointment/thanks/").content
-    assert len(pages) == len(PAGES) + 2  # every page type, the form with errors and the thanks
+    every = PAGES | SPANISH_PAGES
+    pages = {name: client.get(path).content for name, path in every.items()}
+    for prefix, suffix in (("", ""), ("/es", "-es")):
+        form = prefix + "/request-appointment/"
+        pages["request-form-errors" + suffix] = client.post(form, {"first_name": ""}).content
+        client.post(form, form_data())
+        pages["thanks" + suffix] = client.get(form + "thanks/").content
+    # Every page type in both languages, the form with errors and the thanks.
+    assert len(pages) == len(every) + 4
     problems = vnu_problems(pages, tmp_path)
     assert problems == [], "\n".join(problems)

@@ -160,3 +160,15 @@ def test_the_home_page_speaks_spanish(client):
     response = client.get("/es/")
     assertContains(response, "Muévase con menos dolor y vuelva a hacer lo que le gusta")
     assertNotContains(response, "Move with less pain")
+
+
+def test_a_clinician_s_languages_are_named_in_the_page_s_language(client):
+    make_author(
+        name="Lucía Herrera", languages="English, Spanish, Quechua", title_es="Fisioterapeuta"
+    )
+    page = client.get("/es/team/lucia-herrera/")
+    assertContains(page, "<dd>inglés, español, Quechua</dd>", html=True)
+    assertContains(
+        client.get("/team/lucia-herrera/"), "<dd>English, Spanish, Quechua</dd>", html=True
+    )
+    assertContains(client.get("/es/team/"), '<option value="Spanish">español</option>', html=True)
