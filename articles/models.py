@@ -23,6 +23,10 @@ from core.storage import PrivateStorage
 WORDS_PER_MINUTE = 220
 # Article columns only search reads; long, so pages leave them out.
 SEARCH_ONLY = ("search_text", "search_vector", "search_rank_vector")
+# An article page's columns that have a version per language (articles/translation.py) and are
+# read in one language only: the page's (the addresses are read in every language).
+PER_LANGUAGE = ("title", "summary", "body", "hero_alt", "seo_title", "seo_description")
+PER_LANGUAGE += ("table_of_contents",)
 
 
 class Topic(models.Model):
@@ -210,8 +214,17 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """What an article page shows, but its topic and people: with_topic_and_people() gives
-        those from the shared lists, a join less to build on every page view."""
-        return self.defer(*SEARCH_ONLY)
+        those from the shared lists, a join less to build on every page view. Only the page's
+        language's text: the other versions' columns, and the original ones (django-
+        modeltranslation keeps them as copies; pages read the `_en`/`_es` ones), are left out."""
+        language = get_language()
+        unread = [
+            column
+            for column in every_version(*PER_LANGUAGE)
+            if not column.endswith(f"_{language}") and column.split("_")[0] != "slug"
+        ]
+        # QuerySet.defer, not modeltranslation's: that one would defer every version of a name.
+        return models.QuerySet.defer(self, *SEARCH_ONLY, *PER_LANGUAGE, *unread)
 
     def for_cards(self):
         """What an article card shows (topic, author, picture), without the body's weight."""
@@ -450,11 +463,12 @@ class Article(models.Model):
     def is_scheduled(self) -> bool:
         return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
 
-    @property
+    # Read four times by every page (title, sharing tags, JSON-LD), and in one language.
+    @cached_property
     def page_title(self) -> str:
         return self.seo_title or self.title
 
-    @property
+    @cached_property
     def page_description(self) -> str:
         return self.seo_description or self.summary
 

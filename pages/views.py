@@ -13,7 +13,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control, never_cache
@@ -25,6 +25,7 @@ from articles.models import Article, topics_menu
 from articles.wordpress.addresses import answer_to_wordpress_query
 from core.cache_outages import shared_cache_available
 from core.context_processors import site
+from core.languages import in_language
 from core.site import absolute_url
 from locations.forms import NearestClinicForm
 from locations.models import footer_clinics
@@ -61,7 +62,7 @@ def site_page(request, url: str):
     versions = {version.language: version for version in page.versions.all()}
     shown = versions.get(language, page) if language != settings.LANGUAGE_CODE else page
     translations = {
-        code: translate_url(request.path, code)
+        code: in_language(request.path, code)
         for code, _name in settings.LANGUAGES
         if code == settings.LANGUAGE_CODE or code in versions
     }

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import get_text_list
 from django.utils.translation import gettext
 
+from core.languages import in_language
 from locations.models import footer_clinics
 
 register = template.Library()
@@ -99,19 +100,19 @@ def language_versions(context) -> LanguageVersions:
     page not found leads to the home page of the other language."""
     request = context["request"]
     own = context.get("translations")
-    home = reverse("home")  # in this page's language: translate_url reads it so
+    home = reverse("home")
     nearest = context.get("nearest_translated") or home
     found = getattr(request, "resolver_match", None) is not None  # None: a 404 page
     versions = []
     for code, name in settings.LANGUAGES:
         if not found:
-            version = LanguageVersion(code, name, translate_url(home, code), same_page=False)
+            version = LanguageVersion(code, name, in_language(home, code), same_page=False)
         elif own is None:
-            version = LanguageVersion(code, name, translate_url(request.path, code), True)
+            version = LanguageVersion(code, name, in_language(request.path, code), True)
         elif own.get(code):
             version = LanguageVersion(code, name, own[code], same_page=True)
         else:
-            url = translate_url(nearest, code)
+            url = in_language(nearest, code)
             version = LanguageVersion(code, name, url, same_page=False, untranslated=True)
         versions.append(version)
     return LanguageVersions(versions)

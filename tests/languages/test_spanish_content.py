@@ -138,7 +138,9 @@ def test_clinic_notes_in_spanish_and_english_where_none_is_written(client):
     )
     response = client.get("/es/locations/bowie/")
     assertContains(response, "Estacionamiento techado detrás del edificio.")
-    assertContains(response, "The rear entrance is step-free.")  # until staff translate it
+    # Until staff translate it, in English, marked as English for screen readers.
+    assertContains(response, '<p lang="en">The rear entrance is step-free.</p>', html=True)
+    assertContains(response, "<p>Estacionamiento techado detrás del edificio.</p>", html=True)
     assertContains(client.get("/locations/bowie/"), "Covered parking behind the building.")
 
 
