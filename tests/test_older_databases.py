@@ -28,8 +28,12 @@ from articles.models import Article
 home = HomePage.objects.get()
 article = Article.objects.get(slug="sciatica")
 pat, eli = User.objects.get(username="pat"), User.objects.get(username="eli")
+from django.utils import translation
+with translation.override("es"):
+    spanish_headline = home.headline  # no Spanish of theirs yet: their English shows
 print(json.dumps({
     "headline": home.headline,
+    "spanish headline": [home.headline_es, spanish_headline],
     "tiles": [topic.slug for topic in home.topics.all()],
     "manager resets factors": pat.has_perm("staff.reset_second_factor"),
     "manager lifts lock-outs": pat.has_perm("axes.delete_accessattempt"),
@@ -59,6 +63,8 @@ def test_a_database_made_before_the_split_migrates_with_nothing_lost(tmp_path):
     assert after.returncode == 0, after.stderr
     assert json.loads(after.stdout.strip().splitlines()[-1]) == {
         "headline": "Edited by staff before the move",
+        # Our Spanish home words were written for our English, not for theirs.
+        "spanish headline": [None, "Edited by staff before the move"],
         "tiles": ["back-pain"],
         "manager resets factors": True,
         "manager lifts lock-outs": True,

@@ -2,16 +2,11 @@
 
 import django.db.models.deletion
 from django.db import migrations, models
-from django.db.models import F
+
+from core.translated_fields import english_from_original
 
 # What is already written is the English version (django-modeltranslation's `_en` fields).
 ENGLISH = {'HomePage': ['headline', 'introduction', 'picture_alt']}
-
-
-def english_from_original(apps, schema_editor):
-    for model, fields in ENGLISH.items():
-        copied = {f"{field}_en": F(field) for field in fields}
-        apps.get_model("pages", model).objects.update(**copied)
 
 
 class Migration(migrations.Migration):
@@ -51,5 +46,5 @@ class Migration(migrations.Migration):
             name='picture_alt_es',
             field=models.CharField(blank=True, help_text='What the picture shows, for people who cannot see it. Required with a picture.', max_length=200, null=True, verbose_name='picture description'),
         ),
-        migrations.RunPython(english_from_original, migrations.RunPython.noop),
+        english_from_original("pages", ENGLISH),
     ]

@@ -1,8 +1,17 @@
 """The site's own pages in Spanish, written by us as the English ones were: the home page's
-words, the privacy notice, the accessibility statement and "Your first visit". Staff edit them
-in the admin beside the English; a page staff already translated is left as it is."""
+words, the privacy notice, the accessibility statement and "Your first visit". Each only where
+the English is still the text we shipped: a page staff rewrote (or translated) is left to them,
+since our Spanish would say something else (its Spanish address shows their English, marked as
+English, until they write the Spanish)."""
+
+from importlib import import_module
 
 from django.db import migrations
+
+from articles.html import sanitize_article_html
+
+SHIPPED = import_module("pages.migrations.0001_initial")
+SHIPPED_FIRST_VISIT = import_module("pages.migrations.0002_first_visit_page").FIRST_VISIT
 
 PRIVACY = """
 <p>Este aviso explica qué datos recogemos en este sitio web, para qué, quién puede verlos y cuánto tiempo los guardamos. Se aplica solo al sitio web; la atención en nuestras clínicas se rige por nuestro Aviso de Prácticas de Privacidad, que puede pedir en la recepción.</p>
@@ -66,11 +75,13 @@ FIRST_VISIT = """
 <p>Si puede, llame a su clínica un día antes, para que otra persona con dolor pueda usar ese horario.</p>
 """
 
+# (address, the English we shipped, the Spanish title and text)
 PAGES = [
-    ("/privacy/", "Aviso de privacidad", PRIVACY),
-    ("/accessibility/", "Declaración de accesibilidad", ACCESSIBILITY),
-    ("/first-visit/", "Su primera visita", FIRST_VISIT),
+    ("/privacy/", SHIPPED.PRIVACY, "Aviso de privacidad", PRIVACY),
+    ("/accessibility/", SHIPPED.ACCESSIBILITY, "Declaración de accesibilidad", ACCESSIBILITY),
+    ("/first-visit/", SHIPPED_FIRST_VISIT, "Su primera visita", FIRST_VISIT),
 ]
+SHIPPED_HEADLINE = "Move with less pain, and get back to what you enjoy"
 HEADLINE = "Muévase con menos dolor y vuelva a hacer lo que le gusta"
 INTRODUCTION = (
     "Forever Fit Physical Therapy tiene cinco clínicas en Maryland, entre Baltimore y "
@@ -82,14 +93,15 @@ INTRODUCTION = (
 def spanish_pages(apps, schema_editor):
     FlatPage = apps.get_model("flatpages", "FlatPage")
     SitePageVersion = apps.get_model("pages", "SitePageVersion")
-    for url, title, content in PAGES:
+    for url, english, title, content in PAGES:
         page = FlatPage.objects.filter(url=url).first()
-        if page is not None:
+        shipped = {english.strip(), sanitize_article_html(english.strip())}  # as 0001 saved it
+        if page is not None and page.content.strip() in shipped:
             SitePageVersion.objects.get_or_create(
                 page=page, language="es", defaults={"title": title, "content": content.strip()}
             )
     home = apps.get_model("pages", "HomePage").objects.filter(pk=1).first()
-    if home is not None and not home.headline_es:
+    if home is not None and not home.headline_es and home.headline_en == SHIPPED_HEADLINE:
         home.headline_es, home.introduction_es = HEADLINE, INTRODUCTION
         home.save(update_fields=["headline_es", "introduction_es"])
 
