@@ -24,6 +24,7 @@ from core import cache_outages
 from core.model_changes import on_every_change
 
 TIMEOUT = 15 * 60
+KEYS = ("entry", "version")
 
 _every_list: list["CachedList"] = []
 # The request being answered (per thread, or per task under ASGI): versions is None outside one
@@ -71,20 +72,17 @@ class CachedList:
     def _language(self) -> str:
         return translation.get_language() if self.languages != [""] else ""
 
+    def _key(self, part: str, language: str | None = None) -> str:
+        language = self._language() if language is None else language
+        return f"{self.key}:{language}:{part}" if language else f"{self.key}:{part}"
+
     @property
     def entry_key(self) -> str:  # (the list, until when it holds)
-        return f"{self.key}:{self._language()}:entry".replace("::", ":")
+        return self._key("entry")
 
     @property
     def version_key(self) -> str:
-        return f"{self.key}:{self._language()}:version".replace("::", ":")
-
-    def _keys_of_every_language(self) -> list[str]:
-        return [
-            f"{self.key}:{language}:{part}".replace("::", ":")
-            for language in self.languages
-            for part in ("entry", "version")
-        ]
+        return self._key("version")
 
     def __call__(self) -> list:
         return self.versioned()[1]
@@ -130,10 +128,12 @@ class CachedList:
             versions[self.version_key] = version
 
     def forget(self) -> None:
-        cache.delete_many(self._keys_of_every_language())
+        """Empty the list in every language."""
+        keys = [self._key(part, language) for language in self.languages for part in KEYS]
+        cache.delete_many(keys)
         versions = getattr(_request, "versions", None)
-        if versions is not None and _READ in versions:
-            versions.update(dict.fromkeys(self._keys_of_every_language()))
+        if versions is not None and _READ in versions:  # what this request knows, too
+            versions.update(dict.fromkeys(keys))
         cache_outages.remember_if_missed()
 
     def forget_on_change(self, *models) -> None:

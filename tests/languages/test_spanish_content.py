@@ -174,3 +174,24 @@ def test_a_clinician_s_languages_are_named_in_the_page_s_language(client):
         client.get("/team/lucia-herrera/"), "<dd>English, Spanish, Quechua</dd>", html=True
     )
     assertContains(client.get("/es/team/"), '<option value="Spanish">español</option>', html=True)
+
+
+def test_related_articles_are_kept_per_language_and_follow_an_edit(
+    client, sciatica, django_capture_on_commit_callbacks
+):
+    lifting = make_article(
+        title="Lifting without back pain",
+        topic=sciatica.topic,
+        **spanish(title_es="Levantar peso sin dolor", slug_es="levantar-peso"),
+    )
+    make_article(title="Desk neck", topic=sciatica.topic)  # English only
+    spanish_page = client.get("/es/articles/fisioterapia-para-la-ciatica/").content.decode()
+    related = spanish_page.split('id="related-heading"')[1]
+    assert "Levantar peso sin dolor" in related and "/es/articles/levantar-peso/" in related
+    assert "Desk neck" not in related and "Lifting" not in related
+    english = client.get("/articles/sciatica/").content.decode().split('id="related-heading"')[1]
+    assert "Lifting without back pain" in english and "Desk neck" in english
+    with django_capture_on_commit_callbacks(execute=True):
+        lifting.title_es = "Cómo levantar peso sin dolor"
+        lifting.save()
+    assertContains(client.get("/es/articles/fisioterapia-para-la-ciatica/"), "Cómo levantar peso")
