@@ -22,6 +22,7 @@ from articles.models import (
     UrgentCareNotice,
     WordPressImport,
     every_version,
+    written_in,
 )
 from articles.preview import preview_url
 from articles.tasks import import_wordpress_export
@@ -107,7 +108,7 @@ class ArticleAdmin(TranslationAdmin):
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug_en": ["title_en"], "slug_es": ["title_es"]}
     readonly_fields = ["publication", "preview_links"]
-    actions = ["record_my_review"]
+    actions = ["record_my_review", "record_my_spanish_review"]
 
     class Media:
         # Before the editor's own script, which reads window.gettext once as it loads.
@@ -235,12 +236,27 @@ class ArticleAdmin(TranslationAdmin):
                 messages.ERROR,
             )
             return
+        # The English version's review; a Spanish version has its own action.
         count = queryset.update(
-            reviewer=author, last_reviewed=timezone.localdate(), updated_at=timezone.now()
+            reviewer=author, last_reviewed_en=timezone.localdate(), updated_at=timezone.now()
         )
         # update() sends no save signal, and the cached pages name the reviewer and the date.
         transaction.on_commit(forget_all_pages)
         self.message_user(request, f"Recorded your review of {count} article(s).", messages.SUCCESS)
+
+    @admin.action(
+        description="Record my medical review of the Spanish version today", permissions=["review"]
+    )
+    def record_my_spanish_review(self, request, queryset):
+        """Its own date: the Spanish page says when its own words were checked."""
+        written = queryset.filter(written_in("es"))
+        count = written.update(last_reviewed_es=timezone.localdate(), updated_at=timezone.now())
+        transaction.on_commit(forget_all_pages)
+        skipped = queryset.count() - count
+        message = f"Recorded your review of {count} Spanish version(s)."
+        if skipped:
+            message += f" {skipped} article(s) have no Spanish version yet."
+        self.message_user(request, message, messages.SUCCESS if count else messages.WARNING)
 
     def has_review_permission(self, request):
         return request.user.has_perm("articles.review_article")

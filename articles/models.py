@@ -231,12 +231,17 @@ class ArticleQuerySet(models.QuerySet):
         return self.published().select_related("topic", "author").defer("body", *SEARCH_ONLY)
 
     def review_due(self, now=None):
-        """Articles never reviewed, or last reviewed longer ago than ARTICLE_REVIEW_DUE_DAYS."""
+        """Articles whose English, or whose version in another language, was never reviewed or
+        was last reviewed longer ago than ARTICLE_REVIEW_DUE_DAYS: each version is reviewed on
+        its own (its medical words are its own)."""
         today = timezone.localdate(now)  # the clinics' date, not UTC's, late in the evening too
         cutoff = today - timedelta(days=settings.ARTICLE_REVIEW_DUE_DAYS)
-        return self.filter(
-            models.Q(last_reviewed__isnull=True) | models.Q(last_reviewed__lt=cutoff)
-        )
+        due = Q()
+        for language, _name in settings.LANGUAGES:
+            reviewed = f"last_reviewed_{language}"
+            stale = Q(**{f"{reviewed}__isnull": True}) | Q(**{f"{reviewed}__lt": cutoff})
+            due |= stale if language == settings.LANGUAGE_CODE else stale & written_in(language)
+        return self.filter(due)
 
 
 class Article(models.Model):

@@ -199,7 +199,11 @@ def dashboard(user, now: datetime | None = None) -> dict:
                 .only("pk", "title", "publish_at")
                 .order_by("publish_at")
             ),
-            review_due=list(Article.objects.review_due().only("pk", "title", "last_reviewed")),
+            review_due=list(
+                Article.objects.review_due().only(
+                    "pk", "title", "last_reviewed", "slug_es", "last_reviewed_es"
+                )
+            ),
         )
     return context
 

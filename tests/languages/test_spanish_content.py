@@ -8,6 +8,7 @@ import feedparser
 import pytest
 from django.contrib.flatpages.models import FlatPage
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
@@ -195,3 +196,36 @@ def test_related_articles_are_kept_per_language_and_follow_an_edit(
         lifting.title_es = "Cómo levantar peso sin dolor"
         lifting.save()
     assertContains(client.get("/es/articles/fisioterapia-para-la-ciatica/"), "Cómo levantar peso")
+
+
+def test_a_spanish_version_is_reviewed_on_its_own(client, django_user_model, settings):
+    from tests.factories import make_staff, sign_in_staff
+
+    settings.ARTICLE_REVIEW_DUE_DAYS = 365
+    reviewer = make_staff("lucia", "Clinical reviewers")
+    make_author(name="Lucía Herrera", user=reviewer)
+    today = timezone.localdate()  # the clinics' date, as the action records it
+    reviewed = make_article(
+        title="Both reviewed", last_reviewed=today, **spanish(last_reviewed_es=today)
+    )
+    spanish_due = make_article(
+        title="Spanish never reviewed", last_reviewed=today, **spanish(slug_es="sin-revisar")
+    )
+    english_only = make_article(title="English only, reviewed", last_reviewed=today)
+    assert list(Article.objects.review_due()) == [spanish_due]
+    sign_in_staff(client, reviewer)
+    response = client.post(
+        "/admin/articles/article/",
+        {
+            "action": "record_my_spanish_review",
+            "_selected_action": [spanish_due.pk, english_only.pk],
+        },
+        follow=True,
+    )
+    assertContains(response, "Recorded your review of 1 Spanish version(s).")
+    assertContains(response, "1 article(s) have no Spanish version yet.")
+    spanish_due.refresh_from_db()
+    english_only.refresh_from_db()
+    assert spanish_due.last_reviewed_es == today and english_only.last_reviewed_es is None
+    assert list(Article.objects.review_due()) == []
+    assert reviewed.last_reviewed_es == today
