@@ -379,6 +379,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.__dict__.pop("_addresses", None)  # an address may change with this save
         # Each version sanitized on every save, so the template may render it as trusted HTML,
         # and its contents list and reading time worked out from it.
         for language, _name in settings.LANGUAGES:
@@ -405,11 +406,14 @@ class Article(models.Model):
         self.inline_pictures.set(InlinePicture.objects.filter(image__in=names))
 
     def get_absolute_url(self):
-        """Its address in the page's language, or in English while it has no version there."""
-        if not self.slug:
-            with override(settings.LANGUAGE_CODE):
-                return slug_url("articles:detail", self.slug)
-        return slug_url("articles:detail", self.slug)
+        """Its address in the page's language, or in English while it has no version there
+        (remembered per language: a page asks for it up to ten times)."""
+        language = get_language()
+        addresses = self.__dict__.setdefault("_addresses", {})
+        if language not in addresses:
+            with override(language if self.slug else settings.LANGUAGE_CODE):
+                addresses[language] = slug_url("articles:detail", self.slug)
+        return addresses[language]
 
     def versions(self) -> dict[str, str]:
         """Its address in each language it is written in (language code -> address)."""

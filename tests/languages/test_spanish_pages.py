@@ -186,3 +186,20 @@ def test_staff_see_who_prefers_spanish_and_can_list_only_them(client, admin_user
     dashboard = client.get("/admin/")
     assertContains(dashboard, "?status__exact=new&amp;language=es")
     assertContains(dashboard, "<strong>1</strong> prefers Spanish", html=True)
+
+
+@pytest.mark.django_db(databases=[])
+def test_the_error_page_of_a_spanish_page_is_in_spanish(settings, tmp_path):
+    from django.test import Client
+
+    settings.STATIC_ROOT = tmp_path  # no manifest: every {% static %} raises, the page fails
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    response = Client(raise_request_exception=False).get("/es/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="es">' in html
+    assert "Algo salió mal de nuestro lado" in html
+    assert '<a href="/es/">' in html
