@@ -305,7 +305,8 @@ class AppointmentRequestForm(forms.ModelForm):
         request = self.instance
         request.insurance_plan = choice if isinstance(choice, Plan) else None
         if request.insurance_plan:
-            request.insurance_answer, request.insurance = Answer.PLAN, choice.name
+            # As staff read it: the plan's English name, whatever the form's language.
+            request.insurance_answer, request.insurance = Answer.PLAN, choice.name_en
         elif words and choice in ("", Answer.OTHER):
             request.insurance_answer, request.insurance = Answer.OTHER, words
         else:

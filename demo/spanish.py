@@ -154,6 +154,13 @@ CLINICIANS = {
     ),
 }
 
+# plans whose names are words, not a company's
+PLAN_NAMES = {
+    "Self-pay rates": "Tarifas si paga usted mismo",
+    "Workers’ compensation (Maryland)": "Compensación laboral (Maryland)",
+    "Auto accident (personal injury protection)": "Accidente de auto (protección por lesiones "
+    "personales, PIP)",
+}
 # plan -> note at every clinic; (plan, clinic slug) -> note there
 PLAN_NOTES = {
     "CareFirst BlueCross BlueShield": "Incluye el plan para empleados federales.",
@@ -250,8 +257,11 @@ def load_spanish(with_in_text_picture) -> int:
             portrait = f"{name} (una ilustración)" if person.photo else ""
             filled += _fill(person, title=title, bio=bio, photo_alt=portrait)
     for name, note in PLAN_NOTES.items():
-        if plan := Plan.objects.filter(name=name).first():
+        if plan := Plan.objects.filter(name_en=name).first():
             filled += _fill(plan, note=note)
+    for name, spanish_name in PLAN_NAMES.items():
+        if plan := Plan.objects.filter(name_en=name).first():
+            filled += _fill(plan, name=spanish_name)
     for english, spanish in NETWORK_NOTES.items():
         filled += Network.objects.filter(note_en=english, note_es=None).update(note_es=spanish)
     home = HomePage.objects.first()

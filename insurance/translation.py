@@ -1,4 +1,6 @@
-"""The insurance notes in each language (django-modeltranslation); plan names are names."""
+"""The insurance notes in each language (django-modeltranslation), and the plans' names where
+they are words rather than a company's ("Self-pay rates"); an empty Spanish name shows the
+English one."""
 
 from modeltranslation.translator import TranslationOptions, register
 
@@ -7,7 +9,7 @@ from insurance.models import Network, Plan
 
 @register(Plan)
 class PlanTranslation(TranslationOptions):
-    fields = ("note",)
+    fields = ("name", "note")
 
 
 @register(Network)

@@ -86,7 +86,7 @@ def test_a_plan_dropped_from_a_clinic_leaves_its_page_at_once(
         response = staff.post(
             f"/admin/insurance/plan/{medicaid.pk}/change/",
             {
-                "name": medicaid.name,
+                "name_en": medicaid.name,
                 "kind": medicaid.kind,
                 "note_en": "",
                 "networks-TOTAL_FORMS": "1",

@@ -229,3 +229,23 @@ def test_a_spanish_version_is_reviewed_on_its_own(client, django_user_model, set
     assert spanish_due.last_reviewed_es == today and english_only.last_reviewed_es is None
     assert list(Article.objects.review_due()) == []
     assert reviewed.last_reviewed_es == today
+
+
+def test_a_plan_named_in_words_reads_in_spanish_and_reaches_staff_in_english(
+    client, django_capture_on_commit_callbacks
+):
+    from appointments.models import AppointmentRequest
+    from tests.factories import form_data, make_plan
+
+    bowie = make_clinic(slug="bowie")
+    plan = make_plan(
+        [bowie],
+        name="Workers’ compensation (Maryland)",
+        name_es="Compensación laboral (Maryland)",
+        kind="workers-compensation",
+    )
+    assertContains(client.get("/es/insurance/"), "Compensación laboral (Maryland)")
+    assertContains(client.get("/insurance/"), "Workers’ compensation (Maryland)")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/es/request-appointment/", form_data(insurance_choice=str(plan.pk)))
+    assert AppointmentRequest.objects.get().insurance == "Workers’ compensation (Maryland)"
