@@ -22,7 +22,7 @@ from core.storage import PrivateStorage
 
 WORDS_PER_MINUTE = 220
 # Article columns only search reads; long, so pages leave them out.
-SEARCH_ONLY = ("search_text", "search_vector", "search_rank_vector")
+SEARCH_ONLY = search.COLUMNS
 # An article page's columns that have a version per language (articles/translation.py) and are
 # read in one language only: the page's (the addresses are read in every language).
 PER_LANGUAGE = ("title", "summary", "body", "hero_alt", "seo_title", "seo_description")
@@ -337,9 +337,12 @@ class Article(models.Model):
     noindex = models.BooleanField(
         "hide from search engines", default=False, help_text="Adds a noindex robots tag."
     )
-    # Kept current by save() (articles/search.py): the words in search form, and on PostgreSQL
-    # the ranked vector made from them (GIN-indexed).
+    # Kept current by save() (articles/search.py): each version's words in search form (the
+    # English in search_text), the Spanish also by their stems, and on PostgreSQL the ranked
+    # vectors made from them (GIN-indexed).
     search_text = models.TextField(default="", editable=False)
+    search_text_es = models.TextField(default="", editable=False)
+    search_stems_es = models.TextField(default="", editable=False)
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
     # The post this article was imported from (import_wordpress), so a new import updates it.
     wordpress_id = models.PositiveBigIntegerField(
@@ -355,6 +358,8 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     # What matches are ranked by: the same, but only the start of the body (search.py says why).
     search_rank_vector = SearchVectorField(null=True, editable=False)
+    search_vector_es = SearchVectorField(null=True, editable=False)
+    search_rank_vector_es = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -391,7 +396,8 @@ class Article(models.Model):
             minutes = max(1, round(html.word_count(body) / WORDS_PER_MINUTE))
             setattr(self, f"reading_minutes_{language}", minutes)
             setattr(self, f"table_of_contents_{language}", html.headings(body))
-        self.search_text = search.search_text_of(self)
+        for column, text in search.search_texts_of(self).items():
+            setattr(self, column, text)
         slugs = [f"slug_{language}" for language, _name in settings.LANGUAGES]
         old_slugs = Article.objects.filter(pk=self.pk).values(*slugs).first() or {}
         super().save(*args, **kwargs)

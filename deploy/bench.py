@@ -44,12 +44,13 @@ PAGES = {
     "search, misspelt": "/articles/search/?q=sciatca",
     "clinic": "/locations/bowie/",
     "form": "/request-appointment/",
-    # The same pages in Spanish (the demo's Spanish articles; the 10,000 are English only).
+    # The same pages in Spanish (the 10,000 have a Spanish version too).
     "home (es)": "/es/",
     "article (es)": "/es/articles/fisioterapia-para-la-ciatica/",
     "search (es)": "/es/articles/search/?q=ciatica",
-    # Every English article matches, none is in Spanish: all 10,000 read and left out.
-    "search (es), common words": "/es/articles/search/?q=back+heal+movement",
+    # The worst case in Spanish: three words in every Spanish version, by their stems.
+    "search (es), common words": "/es/articles/search/?q=espalda+sanar+movimiento",
+    "search (es), misspelt": "/es/articles/search/?q=ciatca",
     "clinic (es)": "/es/locations/bowie/",
     "form (es)": "/es/request-appointment/",
 }
@@ -64,11 +65,15 @@ from datetime import timedelta
 topics, authors = list(Topic.objects.all()), list(Clinician.objects.all())
 body = "".join(f"<h2>Part {{n}}</h2><p>" + "Movement helps the back heal. " * 40 + "</p>"
                for n in range(6))
+body_es = "".join(f"<h2>Parte {{n}}</h2><p>" + "El movimiento ayuda a sanar la espalda. " * 40
+                  + "</p>" for n in range(6))
 now = timezone.now()
 Article.objects.bulk_create(
     Article(title=f"Bench article {{n}}", slug=f"bench-{{n}}", topic=random.choice(topics),
             author=random.choice(authors), summary="A generated article for the benchmark.",
-            body=body, status=Article.Status.PUBLISHED, publish_at=now - timedelta(hours=n))
+            body=body, status=Article.Status.PUBLISHED, publish_at=now - timedelta(hours=n),
+            title_es=f"Artículo de prueba {{n}}", slug_es=f"prueba-{{n}}",
+            summary_es="Un artículo generado para la prueba.", body_es=body_es)
     for n in range({ARTICLES})
 )
 refresh_search_index(Article.objects.filter(slug__startswith="bench-"))

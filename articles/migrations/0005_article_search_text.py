@@ -1,6 +1,7 @@
 from django.db import migrations, models
 
-from articles.search import search_text_of
+from articles.html import plain_text
+from articles.search import search_text
 
 # The search vector as it was built when this step was written (PostgreSQL), spelled out here:
 # calling today's articles.search would write columns this step's model does not have yet.
@@ -16,7 +17,7 @@ def index_existing_articles(apps, schema_editor):
     Article = apps.get_model("articles", "Article")
     rows = list(Article.objects.only("pk", "title", "summary", "body"))
     for article in rows:
-        article.search_text = search_text_of(article)
+        article.search_text = search_text(article.title, article.summary, plain_text(article.body))
     Article.objects.bulk_update(rows, ["search_text"], batch_size=500)
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(VECTOR)
