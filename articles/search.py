@@ -496,11 +496,12 @@ def suggested_articles(articles: QuerySet, terms: str, *, limit: int) -> QuerySe
     words = WORD.findall(search_form(terms))
     if not words:
         return articles.none()
-    if connection.vendor == "postgresql":  # the title's trigram index answers these
-        return articles.filter(*(Q(title__icontains=word) for word in words)).order_by(
+    index = index_of_page()
+    if connection.vendor == "postgresql":  # a trigram index of the folded titles answers these
+        folded_title = articles.annotate(folded_title=_line(index.words, 1))
+        return folded_title.filter(*(Q(folded_title__contains=word) for word in words)).order_by(
             "-publish_at"
         )[:limit]
-    index = index_of_page()
     typed = " ".join(words)
     nearby = known_words_near(typed) if index.stem else {}
     match = "{title} : (" + fts5_query(typed, index, nearby=nearby, shortest_prefix=1) + ")"

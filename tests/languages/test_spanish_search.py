@@ -11,6 +11,7 @@ from django.utils.translation import override
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
+from articles.search import suggested_articles
 from tests.factories import make_article, make_author, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +97,27 @@ def test_the_spanish_search_box_suggests_spanish_titles_as_you_type(client, stre
     response = client.get("/es/articles/search/suggestions/", {"q": "estiramie"})
     labels = [suggestion["label"] for suggestion in response.json()["suggestions"]]
     assert labels == ["Estiramientos para la espalda baja"]
+
+
+def test_suggestions_find_titles_typed_without_accents(client):
+    spanish_article("Después de una cirugía de rodilla", "<p>Texto.</p>")
+    response = client.get("/es/articles/search/suggestions/", {"q": "despues ciru"})
+    labels = [suggestion["label"] for suggestion in response.json()["suggestions"]]
+    assert labels == ["Después de una cirugía de rodilla"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trigram index")
+def test_suggestions_read_the_folded_titles_index_on_postgresql():
+    spanish_article("Después de una cirugía de rodilla", "<p>Texto.</p>")
+    with override("es"):
+        # Every article, so no index of the published ones offers itself instead.
+        suggested = suggested_articles(Article.objects.all(), "ciru", limit=6)
+        with connection.cursor() as cursor:
+            # The table is tiny here: only the indexes that can find the words are left to choose.
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+            plan = suggested.explain()
+            assert [article.title for article in suggested] == ["Después de una cirugía de rodilla"]
+    assert "articles_article_folded_title_es_trigram" in plan
 
 
 @pytest.mark.django_db(transaction=True)
