@@ -417,18 +417,26 @@ class Article(models.Model):
         language = get_language()
         addresses = self.__dict__.setdefault("_addresses", {})
         if language not in addresses:
-            with override(language if self.slug else settings.LANGUAGE_CODE):
-                addresses[language] = slug_url("articles:detail", self.slug)
+            slug = getattr(self, f"slug_{language}", None)
+            written = language if slug else settings.LANGUAGE_CODE
+            slug = slug or getattr(self, f"slug_{written}")
+            addresses[language] = slug_url("articles:detail", slug, language=written)
         return addresses[language]
+
+    @classmethod
+    def pages(cls) -> ArticleQuerySet:
+        """The articles, for the article page: its lookups name each version's own column
+        (`slug_es`), so none needs django-modeltranslation's rewriting of `objects` (a queryset
+        class built and each lookup rewritten, on every page view: 3% of the page's work)."""
+        return ArticleQuerySet(cls)
 
     def versions(self) -> dict[str, str]:
         """Its address in each language it is written in (language code -> address)."""
-        addresses = {}
-        for language, _name in settings.LANGUAGES:
-            if getattr(self, f"slug_{language}"):
-                with override(language):
-                    addresses[language] = slug_url("articles:detail", self.slug)
-        return addresses
+        return {
+            language: slug_url("articles:detail", slug, language=language)
+            for language, _name in settings.LANGUAGES
+            if (slug := getattr(self, f"slug_{language}"))
+        }
 
     def clean(self):
         """A version in another language is whole or absent: its address, title, summary and

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
@@ -189,7 +189,10 @@ class ArticleDetailView(DetailView):
     preview = False
 
     def get_queryset(self):
-        return Article.objects.published().for_page()
+        return Article.pages().published().for_page()
+
+    def get_slug_field(self):
+        return f"slug_{get_language()}"  # the page's version's address
 
     def get_context_data(self, **kwargs):
         article = with_topic_and_people(self.object)
@@ -218,7 +221,7 @@ class StaffPreviewView(PermissionRequiredMixin, ArticleDetailView):
     preview = True
 
     def get_queryset(self):
-        return Article.objects.for_page()
+        return Article.pages().for_page()
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
@@ -231,7 +234,7 @@ class SharedPreviewView(ArticleDetailView):
     preview = True
 
     def get_object(self, queryset=None):
-        article = article_for_token(self.kwargs["token"], Article.objects.for_page())
+        article = article_for_token(self.kwargs["token"], Article.pages().for_page())
         if article is None:
             raise Http404("This preview link has expired or the article has changed.")
         return article
