@@ -259,3 +259,15 @@ def test_call_to_action_carries_the_article_and_topic_into_the_form(client, revi
     form = client.get(link)
     assert form.context["form"].initial["reason"] == "back-pain"
     assert form.context["form"].initial["source"] == "/articles/sciatica-explained/"
+
+
+@pytest.mark.parametrize(
+    "title", ["Knee & hip </script><script>alert(1)</script>", "Rodilla & cadera </script>ñ"]
+)
+def test_markup_in_an_article_cannot_end_its_structured_data_block(client, title):
+    article = make_article(title=title, summary="Sí <b>", slug="knee-and-hip")
+    html = client.get(article.get_absolute_url()).content.decode()
+    block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "<" not in block and ">" not in block and "&" not in block
+    assert "\\u003C/script\\u003E" in block
+    assert json_ld(client.get(article.get_absolute_url()))["@graph"][1]["headline"] == title
