@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from core.languages import in_language
+from core.site import absolute_url
 from locations.models import footer_clinics
 
 register = template.Library()
@@ -67,6 +69,11 @@ def clinic_towns(context) -> str:
     return f"{towns}, {', '.join(dict.fromkeys(clinic.state for clinic in clinics))}"
 
 
+# Each language's name in the page's language, after its own name in the switch (for a screen
+# reader, in each voice): "Español (Spanish)".
+NAMED_HERE = {"en": gettext_noop("English"), "es": gettext_noop("Spanish")}
+
+
 @dataclass(frozen=True)
 class LanguageVersion:
     code: str  # "es"
@@ -78,6 +85,9 @@ class LanguageVersion:
 
 @dataclass(frozen=True)
 class LanguageVersions:
+    """This page in every language. Drawn here rather than in base.html: a template's loops,
+    lookups and tags for these few links were 5% of an uncached article page's work."""
+
     all: list[LanguageVersion]  # in settings.LANGUAGES order: English (the x-default) first
 
     @property
@@ -85,11 +95,45 @@ class LanguageVersions:
         """Every language has this page: the page names them all as its alternates."""
         return all(version.same_page for version in self.all)
 
-    @property
-    def others(self) -> list[LanguageVersion]:
-        """What a patient can switch to from this page."""
+    def alternates(self) -> str:
+        """The <link rel="alternate"> lines naming each version, when every language has one."""
+        if not self.complete:
+            return ""
+        links = [(version.code, absolute_url(version.url)) for version in self.all]
+        links.append(("x-default", links[0][1]))
+        return format_html_join("\n  ", '<link rel="alternate" hreflang="{}" href="{}">', links)
+
+    def switch(self) -> str:
+        """The links to the other languages, each named in its own words, then in the page's;
+        saying so, in that language, where it leads to the nearest page written in it."""
         current = translation.get_language()
-        return [version for version in self.all if version.code != current]
+        links = []
+        for version in self.all:
+            if version.code == current:
+                continue
+            link = format_html(
+                '<a href="{}" hreflang="{}" lang="{}">{}<span class="visually-hidden" lang="{}">'
+                " ({})</span></a>",
+                version.url,
+                version.code,
+                version.code,
+                version.name,
+                current,
+                gettext(NAMED_HERE[version.code]),
+            )
+            if version.untranslated:
+                with translation.override(version.code):
+                    note = gettext("(this page is not translated yet)")
+                link += format_html(
+                    ' <span class="language-switch__note" lang="{}">{}</span>', version.code, note
+                )
+            links.append(link)
+        return format_html(
+            '<nav class="language-switch" aria-label="{}"><div class="wrap">\n    {}\n  </div>'
+            "</nav>",
+            gettext("Language"),
+            mark_safe("".join(links)),  # nosec B308, B703 - each link built by format_html
+        )
 
 
 @register.simple_tag(takes_context=True)
@@ -100,13 +144,12 @@ def language_versions(context) -> LanguageVersions:
     page not found leads to the home page of the other language."""
     request = context["request"]
     own = context.get("translations")
-    home = reverse("home")
-    nearest = context.get("nearest_translated") or home
+    nearest = context.get("nearest_translated") or "/"  # the home page
     found = getattr(request, "resolver_match", None) is not None  # None: a 404 page
     versions = []
     for code, name in settings.LANGUAGES:
         if not found:
-            version = LanguageVersion(code, name, in_language(home, code), same_page=False)
+            version = LanguageVersion(code, name, in_language("/", code), same_page=False)
         elif own is None:
             version = LanguageVersion(code, name, in_language(request.path, code), True)
         elif own.get(code):
