@@ -454,6 +454,8 @@ def _known_words_near(typed: list[str]) -> dict[str, list[tuple[str, int]]]:
     many articles hold each: those sharing its first letter, two letters longer or shorter at
     most, or starting with it."""
     index = index_of_page()
+    # The tables named in these queries are INDEXES' constants (bandit's nosec B608, B610 below);
+    # what was typed is always a parameter.
     if connection.vendor == "postgresql":
         sql = f"""
             SELECT t.typed, w.word, w.articles
@@ -463,17 +465,21 @@ def _known_words_near(typed: list[str]) -> dict[str, list[tuple[str, int]]]:
                  AND (length(w.word) BETWEEN length(t.typed) - 2 AND length(t.typed) + 2
                       OR w.word LIKE t.typed || '%%'))
                 OR w.word %% t.typed)
-        """
+        """  # nosec B608
         params = [typed]
     elif connection.vendor == "sqlite":
         # One SELECT a word: each a range of the vocabulary's index, which fts5vocab reads.
         one = (
-            f"SELECT %s, term, doc FROM {index.vocabulary} WHERE term >= %s AND term < %s"
+            f"SELECT %s, term, doc FROM {index.vocabulary}"  # nosec B608
+            " WHERE term >= %s AND term < %s"
             " AND (length(term) BETWEEN %s AND %s OR substr(term, 1, %s) = %s)"
         )
         # And one a word: whether the index matches it at all, by its stem ("stretched" finds
         # "stretching"), as a candidate of None.
-        stem = f"SELECT %s, NULL, EXISTS (SELECT 1 FROM {index.table} WHERE {index.table} MATCH %s)"
+        stem = (
+            f"SELECT %s, NULL, EXISTS (SELECT 1 FROM {index.table}"  # nosec B608
+            f" WHERE {index.table} MATCH %s)"
+        )
         sql = " UNION ALL ".join([one, stem] * len(typed))
         params = [
             value
@@ -507,7 +513,7 @@ def suggested_articles(articles: QuerySet, terms: str, *, limit: int) -> QuerySe
     match = "{title} : (" + fts5_query(typed, index, nearby=nearby, shortest_prefix=1) + ")"
     # Newest first, not bm25: a short prefix may match thousands of titles, and ranking reads
     # every match's positions.
-    return articles.extra(
+    return articles.extra(  # nosec B610
         tables=[index.table],
         where=[f"+{index.table}.rowid = articles_article.id", f"{index.table} MATCH %s"],
         params=[match],
