@@ -142,7 +142,10 @@ def test_a_search_reads_the_index_a_few_times_not_once_for_every_article(languag
             steps += [row[3] for row in cursor.fetchall()]
     index_reads = [step for step in steps if f"{ranked.index.table} VIRTUAL TABLE" in step]
     assert index_reads and all("INDEX 0:M" in step for step in index_reads)  # no rowid lookups
-    assert not [s for s in steps if "SCAN articles_article" in s and "COVERING INDEX" not in s]
+    # Nor are many matches' rows read to learn which are published (in Spanish, written in
+    # Spanish too): an index holds all it needs.
+    rows_read = [s for s in steps if "articles_article " in s and "COVERING INDEX" not in s]
+    assert not [s for s in rows_read if "ROWID SEARCH" not in s]
     newest = "Back care 29" if language == "en" else "Cuidar la espalda 29"
     assert shown[:1] == [newest]  # the newest of equals first
 
