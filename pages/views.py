@@ -138,7 +138,7 @@ def server_error(request):
     When even the site's design cannot be drawn (a release without `collectstatic` has no
     static files manifest, so every `{% static %}` raises), a plain page still says what to do.
     """
-    context = site(request)
+    context = {**site(request), "request": request}  # the header's language links read it
     try:
         html = render_to_string("500.html", context)
     except Exception:

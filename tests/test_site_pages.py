@@ -196,6 +196,18 @@ def test_500_page_renders_without_the_database(settings):
     assert 'href="tel:+14105550100"' in html
 
 
+def test_500_page_is_drawn_in_the_site_s_design_when_the_database_answers(settings):
+    settings.CLINIC_MAIN_PHONE = "+14105550100"
+    make_clinic(name="Bowie", slug="bowie")
+    response = server_error(RequestFactory().get("/articles/"))
+    html = response.content.decode()
+    assert response.status_code == 500 and "Something went wrong on our side" in html
+    # The header, the language link and the footer's clinics: not the plain page kept for
+    # worse days (no database, no static files).
+    assert 'class="site-footer"' in html and "Bowie" in html
+    assert 'hreflang="es"' in html
+
+
 @pytest.mark.django_db(databases=[])
 def test_500_page_still_renders_when_static_files_were_never_collected(settings, tmp_path):
     settings.CLINIC_MAIN_PHONE = "+14105550100"
