@@ -355,7 +355,7 @@ PLANS = [
 ]
 
 # Patients' stories, in words we wrote for the demo (no real patient), each with a demo consent.
-# (name, topic slug, clinic slug, therapist, words)
+# (name, topic slug, clinic slug, therapist, words, the words' language)
 STORIES = [
     (
         "Maria",
@@ -365,6 +365,7 @@ STORIES = [
         "I came in bent over and scared to pick up my grandson. Lucía explained what was "
         "going on in words I understood, and gave me three exercises I could do in the kitchen. "
         "Six weeks later I carried him up the stairs.",
+        "en",
     ),
     (
         "J. T.",
@@ -373,6 +374,7 @@ STORIES = [
         "Marcus Oyelaran",
         "After my knee replacement I wanted to skip the hard part. Marcus kept every session "
         "honest and a little fun. I was back on my bike before the summer ended.",
+        "en",
     ),
     (
         "Denise",
@@ -381,6 +383,7 @@ STORIES = [
         "Aisha Kamara",
         "Two falls in one winter had me staying home. Aisha worked on my balance and my "
         "confidence at the same time. I walk to church again, and I know what to do if I wobble.",
+        "en",
     ),
     (
         "Sam",
@@ -389,6 +392,17 @@ STORIES = [
         "Priya Raman",
         "I sprained the same ankle three times in one season. Priya found the weak spot the "
         "others missed and built a plan around my practice schedule. No sprains since.",
+        "en",
+    ),
+    (
+        "Ana",
+        "after-surgery",
+        "bowie",
+        "Rosa Delgado",
+        "Después de la operación de cadera me daba miedo levantarme de la silla. Rosa me "
+        "explicó cada ejercicio en español, con paciencia, y mi hija ya no tuvo que traducirme "
+        "nada. Hoy voy caminando al mercado yo sola.",
+        "es",
     ),
 ]
 
@@ -615,12 +629,13 @@ def _load_plans(clinics) -> int:
 
 def _load_stories(topics, clinics, authors) -> int:
     made = 0
-    for name, topic, clinic, therapist, words in STORIES:
+    for name, topic, clinic, therapist, words, language in STORIES:
         if Story.objects.filter(name=name, words=words).exists():
             continue
         story = Story.objects.create(
             name=name,
             words=words,
+            language=language,
             topic=topics[topic],
             clinic=clinics[clinic],
             clinician=authors[therapist],

@@ -79,7 +79,17 @@ class StoryAdmin(admin.ModelAdmin):
     list_display = ["__str__", "clinic", "clinician", "topic", "published", "on_site_now"]
     list_filter = ["published", "clinic", "topic"]
     search_fields = ["name", "words"]
-    fields = ["name", "words", "topic", "clinic", "clinician", "photo", "photo_alt", "published"]
+    fields = [
+        "name",
+        "words",
+        "language",
+        "topic",
+        "clinic",
+        "clinician",
+        "photo",
+        "photo_alt",
+        "published",
+    ]
     inlines = [ConsentInline]
     actions = ["withdraw"]
 

@@ -81,6 +81,14 @@ class Story(models.Model):
         max_length=1500,
         help_text="What the patient wrote or said, as they agreed to it. No star ratings.",
     )
+    # A patient's words are never translated: the page marks the language they are in, so a
+    # screen reader reads them in its voice, and a page in that language shows them first.
+    language = models.CharField(
+        "language of their words",
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     topic = models.ForeignKey(
         "articles.Topic",
         on_delete=models.SET_NULL,

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import get_language
 
 from stories.models import stories_on_site
 
@@ -15,4 +16,5 @@ def stories_about(*, clinic=None, clinician=None, topic=None) -> list:
         found = [s for s in found if s.clinician_id == clinician.pk]
     if topic is not None:
         found = [s for s in found if s.topic_id == topic.pk]
-    return found
+    # Told in the page's language first, then the others, each newest first.
+    return sorted(found, key=lambda story: story.language != get_language())

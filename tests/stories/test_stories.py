@@ -2,6 +2,7 @@
 therapist's and the topic's pages only while a signed consent covers them; off the site at the
 minute the consent ends or is withdrawn (cached pages included); the signed form private."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -118,6 +119,7 @@ def story_form(story, consent=None, **consent_fields) -> dict:
     data = {
         "name": story.name,
         "words": story.words,
+        "language": story.language,
         "topic": story.topic_id or "",
         "clinic": story.clinic_id or "",
         "clinician": story.clinician_id or "",
@@ -198,3 +200,28 @@ def test_the_signed_form_is_private_and_needs_its_permission(client, story, sett
     assert b"".join(download.streaming_content) == SIGNED_FORM
     assert "no-store" in download["Cache-Control"]
     assert "attachment" in download["Content-Disposition"]
+
+
+def test_a_story_is_marked_in_its_own_language_and_comes_first_on_pages_in_it(client, story):
+    spanish = "Volví a caminar a la iglesia."
+    make_story(
+        name="Ana",
+        words=spanish,
+        language="es",
+        clinic=story.clinic,
+        clinician=story.clinician,
+        topic=story.topic,
+    )
+    for prefix in ("", "/es"):
+        html = client.get(prefix + "/locations/bowie/").content.decode()
+        marked = {
+            words: re.search(rf"<blockquote([^>]*)><p>{re.escape(words)}", html).group(1)
+            for words in (WORDS, spanish)
+        }
+        # Words never translated: a screen reader reads them in their language's voice.
+        if prefix:
+            assert marked == {WORDS: ' lang="en"', spanish: ""}
+            assert html.index(spanish) < html.index(WORDS)  # Spanish first on a Spanish page
+        else:
+            assert marked == {WORDS: "", spanish: ' lang="es"'}
+            assert html.index(WORDS) < html.index(spanish)
